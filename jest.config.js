@@ -1,0 +1,20 @@
+/**
+ * One Jest run for every suite of the project: the TypeScript tooling under scripts/ and,
+ * as they arrive, the Lightning web components under force-app/ (through sfdx-lwc-jest).
+ */
+module.exports = {
+    reporters: [
+        'default',
+        ['jest-junit', { outputDirectory: 'reports', outputName: 'jest-junit.xml' }]
+    ],
+    projects: [
+        {
+            displayName: 'scripts',
+            preset: 'ts-jest',
+            testEnvironment: 'node',
+            roots: ['<rootDir>/scripts'],
+            testMatch: ['**/__tests__/**/*.test.ts'],
+            transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] }
+        }
+    ]
+};

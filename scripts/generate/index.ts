@@ -1,0 +1,16 @@
+import { packageFiles } from '../metadata';
+import { MetadataSchema } from '../schema';
+import { compareFiles, renderFiles, type GeneratedFile, type StaleFile } from './generator';
+
+export { compareFiles, renderFiles, writeFiles } from './generator';
+export type { GeneratedFile, StaleFile } from './generator';
+
+/** The package's generated files, rendered from the definitions in scripts/metadata. */
+export function generatePackage(): GeneratedFile[] {
+    return renderFiles(MetadataSchema.load(), packageFiles());
+}
+
+/** What differs between the package definitions and the project at root. */
+export function findStaleFiles(root: string): StaleFile[] {
+    return compareFiles(root, generatePackage());
+}

@@ -1,0 +1,23 @@
+import { mapUserCalendlyLinkTemplate } from './flows/mapUserCalendlyLink';
+import { mapUserCalendlyLinkTests } from './flows/mapUserCalendlyLinkTests';
+import { calendlyLinkObject } from './objects/calendlyLink';
+import { calendlyLinkLayoutAndTab } from './objects/layout';
+import { userLinkField } from './objects/user';
+import { permissionSets } from './permissionSets';
+import type { MetadataFile } from './types';
+
+export * from './names';
+export { ELEMENTS as TEMPLATE_ELEMENTS } from './flows/mapUserCalendlyLink';
+export type { Definition, DefinedTypes, MetadataFile } from './types';
+
+/** Every generated file of the package, the single source of truth for its metadata. */
+export function packageFiles(): MetadataFile[] {
+    return [
+        ...calendlyLinkObject(),
+        ...calendlyLinkLayoutAndTab(),
+        ...userLinkField(),
+        ...permissionSets(),
+        mapUserCalendlyLinkTemplate(),
+        ...mapUserCalendlyLinkTests()
+    ];
+}

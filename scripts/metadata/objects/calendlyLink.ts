@@ -1,0 +1,197 @@
+import { LINK_FIELDS as F, LINK_OBJECT, LINK_TYPES, PACKAGE_DIR } from '../names';
+import { metadataFile, type Definition, type MetadataFile } from '../types';
+import type * as md from '@salesforce/types/metadata';
+
+const OBJECT_DIR = `${PACKAGE_DIR}/objects/${LINK_OBJECT}`;
+
+/** The link object: one record per Calendly profile link or managed-event link. */
+export function calendlyLinkObject(): MetadataFile[] {
+    return [
+        metadataFile(`${OBJECT_DIR}/${LINK_OBJECT}.object-meta.xml`, 'CustomObject', {
+            allowInChatterGroups: false,
+            compactLayoutAssignment: 'SYSTEM',
+            deploymentStatus: 'Deployed',
+            description:
+                "One Calendly scheduling link: a member's profile link or a managed event type's link. The hourly sync keeps these records current; record-triggered flows copy profile links to users.",
+            enableActivities: false,
+            enableBulkApi: true,
+            enableFeeds: false,
+            enableHistory: false,
+            enableLicensing: false,
+            enableReports: true,
+            enableSearch: true,
+            enableSharing: true,
+            enableStreamingApi: true,
+            externalSharingModel: 'Private',
+            label: 'Calendly Link',
+            nameField: { label: 'Calendly Link Name', trackHistory: false, type: 'Text' },
+            pluralLabel: 'Calendly Links',
+            searchLayouts: {
+                customTabListAdditionalFields: [F.linkType, F.email, F.url, F.isActive],
+                lookupDialogsAdditionalFields: [F.linkType, F.email, F.url],
+                lookupPhoneDialogsAdditionalFields: [],
+                searchResultsAdditionalFields: [F.linkType, F.email, F.url, F.isActive]
+            },
+            sharingModel: 'Read',
+            visibility: 'Public'
+        }),
+        ...linkFields().map((field) =>
+            metadataFile(
+                `${OBJECT_DIR}/fields/${String(field.fullName)}.field-meta.xml`,
+                'CustomField',
+                field
+            )
+        ),
+        ...linkListViews().map((view) =>
+            metadataFile(
+                `${OBJECT_DIR}/listViews/${String(view.fullName)}.listView-meta.xml`,
+                'ListView',
+                view
+            )
+        )
+    ];
+}
+
+function textField(
+    fullName: string,
+    label: string,
+    description: string
+): Definition<md.CustomField> {
+    return {
+        fullName,
+        description,
+        externalId: false,
+        label,
+        length: 255,
+        required: false,
+        trackTrending: false,
+        type: 'Text',
+        unique: false
+    };
+}
+
+function linkFields(): Definition<md.CustomField>[] {
+    return [
+        {
+            ...textField(F.url, 'URL', 'The scheduling link, including https://.'),
+            inlineHelpText: 'The Calendly scheduling link, including https://.',
+            required: true
+        },
+        {
+            fullName: F.email,
+            description:
+                'Email address of the Calendly user the link belongs to; flows match it to user emails.',
+            externalId: false,
+            label: 'Email',
+            required: false,
+            trackTrending: false,
+            type: 'Email',
+            unique: false
+        },
+        {
+            fullName: F.linkType,
+            description:
+                "Profile for a member's profile link, Managed Event for an admin-managed event type's link.",
+            externalId: false,
+            label: 'Link Type',
+            required: false,
+            trackTrending: false,
+            type: 'Picklist',
+            valueSet: {
+                restricted: true,
+                valueSetDefinition: {
+                    sorted: false,
+                    value: [
+                        { fullName: LINK_TYPES.profile, default: false, label: 'Profile' },
+                        {
+                            fullName: LINK_TYPES.managedEvent,
+                            default: false,
+                            label: 'Managed Event'
+                        }
+                    ]
+                }
+            }
+        },
+        {
+            ...textField(
+                F.calendlyUri,
+                'Calendly URI',
+                'The Calendly resource the link belongs to: the user URI for a profile link, the event type URI for a managed-event link. The sync upserts on it.'
+            ),
+            caseSensitive: true,
+            externalId: true,
+            unique: true
+        },
+        textField(
+            F.calendlyUserUri,
+            'Calendly User URI',
+            'URI of the Calendly user who owns the link.'
+        ),
+        textField(
+            F.calendlyUserName,
+            'Calendly User Name',
+            'Name of the Calendly user who owns the link.'
+        ),
+        textField(
+            F.eventTypeName,
+            'Event Type Name',
+            'Name of the managed event type; empty for profile links.'
+        ),
+        textField(
+            F.eventTypeSlug,
+            'Event Type Slug',
+            'Slug of the managed event type, as in its link; empty for profile links.'
+        ),
+        {
+            fullName: F.isActive,
+            defaultValue: 'true',
+            description:
+                'False once Calendly no longer returns the link. Deactivating a profile link clears it from users.',
+            externalId: false,
+            inlineHelpText: 'Unchecked when the link no longer exists in Calendly.',
+            label: 'Active',
+            trackTrending: false,
+            type: 'Checkbox'
+        },
+        {
+            fullName: F.lastSyncedAt,
+            description: 'When the sync last wrote this record.',
+            externalId: false,
+            label: 'Last Synced At',
+            required: false,
+            trackTrending: false,
+            type: 'DateTime'
+        }
+    ];
+}
+
+function listView(
+    fullName: string,
+    label: string,
+    filters: Definition<md.ListViewFilter>[]
+): Definition<md.ListView> {
+    return {
+        fullName,
+        columns: ['NAME', F.linkType, F.email, F.url, F.isActive, F.lastSyncedAt],
+        filterScope: 'Everything',
+        filters,
+        label
+    };
+}
+
+function linkListViews(): Definition<md.ListView>[] {
+    return [
+        listView('All', 'All Calendly Links', []),
+        listView('Active_Profile_Links', 'Active Profile Links', [
+            { field: F.linkType, operation: 'equals', value: LINK_TYPES.profile },
+            { field: F.isActive, operation: 'equals', value: '1' }
+        ]),
+        listView('Active_Managed_Event_Links', 'Active Managed Event Links', [
+            { field: F.linkType, operation: 'equals', value: LINK_TYPES.managedEvent },
+            { field: F.isActive, operation: 'equals', value: '1' }
+        ]),
+        listView('Inactive_Links', 'Inactive Links', [
+            { field: F.isActive, operation: 'equals', value: '0' }
+        ])
+    ];
+}

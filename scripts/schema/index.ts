@@ -1,0 +1,2 @@
+export { MetadataSchema } from './reader';
+export type { ComplexTypeSchema, ElementSchema, ValueType } from './types';
