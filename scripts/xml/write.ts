@@ -110,7 +110,10 @@ function writeElement(
 function scalarText(type: ValueType, value: MetadataValue, path: string): string {
     if (type.kind === 'enum') {
         if (typeof value !== 'string' || !type.values.includes(value)) {
-            throw new DefinitionError(path, `${JSON.stringify(value)} is not a ${type.name} value.`);
+            throw new DefinitionError(
+                path,
+                `${JSON.stringify(value)} is not a ${type.name} value.`
+            );
         }
         return value;
     }
