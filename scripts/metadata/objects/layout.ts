@@ -53,7 +53,7 @@ export function calendlyLinkLayoutAndTab(): MetadataFile[] {
         metadataFile(`${PACKAGE_DIR}/tabs/${LINK_OBJECT}.tab-meta.xml`, 'CustomTab', {
             customObject: true,
             description: 'Lists the Calendly links that the sync keeps.',
-            motif: 'Custom95: Calendar'
+            motif: 'Custom53: Bell'
         })
     ];
 }
