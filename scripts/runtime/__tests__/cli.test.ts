@@ -1,0 +1,96 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ROOT } from './helpers';
+
+/** The command lines, as `npm run` starts them. Each run costs a TypeScript start: few of them. */
+function cli(
+    script: string,
+    ...args: string[]
+): { status: number | null; stdout: string; stderr: string } {
+    const result = spawnSync(
+        process.execPath,
+        [
+            path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
+            `scripts/runtime/cli/${script}.ts`,
+            ...args
+        ],
+        {
+            cwd: ROOT,
+            encoding: 'utf8'
+        }
+    );
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('command lines', () => {
+    it('simulate --json prints exactly the steps and the data, and exits 0 when the expectations hold', () => {
+        const result = cli('simulate', 'scripts/runtime/scenarios/match.scenario.json', '--json');
+        expect(result.status).toBe(0);
+        const json = JSON.parse(result.stdout) as {
+            steps: unknown[];
+            data: Record<string, unknown[]>;
+        };
+        expect(Object.keys(json)).toEqual(['steps', 'data']);
+        expect(json.steps).toEqual([
+            {
+                ok: true,
+                error: null,
+                interviews: 1,
+                limits: { soqlQueries: 1, queryRows: 1, dmlStatements: 2, dmlRows: 2 }
+            }
+        ]);
+        expect(Object.keys(json.data).slice(0, 2)).toEqual(['User', 'CalendlyLink__c']);
+        expect(json.data['User']).toHaveLength(2);
+    });
+
+    it('simulate exits 1 naming the expectation that failed, and 2 naming the place of an invalid scenario', () => {
+        const dir = path.join(ROOT, 'reports');
+        fs.mkdirSync(dir, { recursive: true });
+        const scenario = JSON.parse(
+            fs.readFileSync(
+                path.join(ROOT, 'scripts/runtime/scenarios/match.scenario.json'),
+                'utf8'
+            )
+        ) as { expect: { User: { fields: object }[] } };
+        const wrong = scenario.expect.User[0];
+        if (wrong) {
+            wrong.fields = { Calendly_Link__c: 'https://calendly.com/nobody' };
+        }
+        fs.writeFileSync(path.join(dir, 'wrong.scenario.json'), JSON.stringify(scenario));
+        const failed = cli('simulate', 'reports/wrong.scenario.json');
+        expect(failed.status).toBe(1);
+        expect(failed.stdout).toContain(
+            'reports/wrong.scenario.json: expect.User[0]: User 005000000000001AAA: Calendly_Link__c is "https://calendly.com/ada", expected "https://calendly.com/nobody".'
+        );
+        fs.writeFileSync(
+            path.join(dir, 'invalid.scenario.json'),
+            '{"steps": [{"insert": "Contact", "records": [{}]}]}'
+        );
+        const invalid = cli('simulate', 'reports/invalid.scenario.json');
+        expect(invalid.status).toBe(2);
+        expect(invalid.stderr).toMatch(
+            /^reports\/invalid\.scenario\.json: steps\[0\]\.insert: unknown object "Contact"/
+        );
+    });
+
+    it('flow:test reports each test and writes JUnit XML', () => {
+        const junit = path.join('reports', 'flow-tests.cli-test.xml');
+        const result = cli('flowTest', '--junit', junit);
+        expect(result.status).toBe(0);
+        expect(result.stdout).toContain('3 FlowTest(s): 3 passed, 0 failed.');
+        expect(fs.readFileSync(path.join(ROOT, junit), 'utf8')).toContain(
+            '<testcase name="MapUserCalendlyLinkTemplate_MapsActiveUser"'
+        );
+    });
+
+    it('start prints who got which link and why the others did not', () => {
+        const result = cli('start');
+        expect(result.status).toBe(0);
+        expect(result.stdout).toMatch(
+            /Ada Lovelace +ada@example\.com +https:\/\/calendly\.com\/ada-lovelace/
+        );
+        expect(result.stdout).toMatch(/Alan Turing +alan@example\.com +inactive user/);
+        expect(result.stdout).toContain('Every expectation of the scenario held.');
+    });
+});

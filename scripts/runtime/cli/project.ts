@@ -1,0 +1,102 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { childText, child, parseXml } from '../../xml/parse';
+import { ScenarioError } from '../errors';
+import { parseFlow, type FlowDefinition } from '../flow';
+import { MESSAGES } from '../messages';
+import { loadSchema, type OrgSchema, type SourceFile } from '../schema';
+import { parseScenario, type Scenario } from '../scenario';
+
+/** The project as the runtime reads it from disk: its schema and its flow files. */
+export interface Project {
+    readonly root: string;
+    readonly schema: OrgSchema;
+    /** Every flow file of the package directories, from the project root. */
+    readonly flowFiles: readonly string[];
+    /** Every FlowTest file of the package directories, from the project root. */
+    readonly flowTestFiles: readonly string[];
+}
+
+function walk(directory: string): string[] {
+    if (!fs.existsSync(directory)) {
+        return [];
+    }
+    return fs.readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
+        const full = path.join(directory, entry.name);
+        return entry.isDirectory() ? walk(full) : [full];
+    });
+}
+
+const relative = (root: string, file: string): string =>
+    path.relative(root, file).split(path.sep).join('/');
+
+/** Reads sfdx-project.json, the objects and the flow files of every package directory. */
+export function loadProject(root: string = process.cwd()): Project {
+    const projectFile = path.join(root, 'sfdx-project.json');
+    const project = JSON.parse(fs.readFileSync(projectFile, 'utf8')) as {
+        packageDirectories?: { path: string }[];
+        namespace?: string;
+    };
+    const files = (project.packageDirectories ?? []).flatMap((directory) =>
+        walk(path.join(root, directory.path))
+    );
+    const metadata: SourceFile[] = files
+        .filter((file) =>
+            /\/objects\/.+\.(object|field)-meta\.xml$/.test(file.split(path.sep).join('/'))
+        )
+        .map((file) => ({ path: relative(root, file), content: fs.readFileSync(file, 'utf8') }));
+    return {
+        root,
+        schema: loadSchema(metadata, project.namespace || undefined),
+        flowFiles: files
+            .filter((file) => file.endsWith('.flow-meta.xml'))
+            .map((file) => relative(root, file))
+            .sort(),
+        flowTestFiles: files
+            .filter((file) => file.endsWith('.flowtest-meta.xml'))
+            .map((file) => relative(root, file))
+            .sort()
+    };
+}
+
+/** Parses one flow file (path from the project root); a missing file is a ScenarioError at place. */
+export function readFlow(project: Project, file: string, place: string): FlowDefinition {
+    const full = path.resolve(project.root, file);
+    if (!fs.existsSync(full)) {
+        throw new ScenarioError(place, MESSAGES.flowFileMissing(file));
+    }
+    return parseFlow(fs.readFileSync(full, 'utf8'), relative(project.root, full), project.schema);
+}
+
+/**
+ * The flows a scenario runs: the files it lists, as if active whatever their status, or else
+ * the project's active record-triggered flows.
+ */
+export function scenarioFlows(project: Project, scenario: Scenario): FlowDefinition[] {
+    if (scenario.flows) {
+        return scenario.flows.map((flow) => readFlow(project, flow.path, flow.place));
+    }
+    return project.flowFiles
+        .filter((file) => {
+            const root = parseXml(fs.readFileSync(path.join(project.root, file), 'utf8'), file);
+            const start = child(root, 'start');
+            return (
+                childText(root, 'status') === 'Active' &&
+                start !== undefined &&
+                child(start, 'triggerType') !== undefined
+            );
+        })
+        .map((file) => readFlow(project, file, file));
+}
+
+/** Reads a scenario file (path from the current directory). */
+export function readScenario(project: Project, file: string): Scenario {
+    if (!fs.existsSync(file)) {
+        throw new ScenarioError(file, MESSAGES.fileMissing(file));
+    }
+    return parseScenario(
+        fs.readFileSync(file, 'utf8'),
+        relative(project.root, path.resolve(file)),
+        project.schema
+    );
+}

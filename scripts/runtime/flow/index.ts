@@ -1,0 +1,12 @@
+export { FlowRunner } from './engine';
+export type { RunMode } from './engine';
+export { compileFormula, evaluateFormula } from './formula';
+export type { Formula, FormulaContext, TypedValue } from './formula';
+export { DEFAULT_OPTIONS, Interview } from './interview';
+export type { RuntimeOptions } from './interview';
+export { parseFlow } from './parse';
+export { holdsValue, referenceProblem } from './references';
+export { FlowTriggers, meetsEntry, runOrder } from './triggers';
+export type { Condition, FlowDefinition, FlowElement, FlowValue, ValueSpec } from './types';
+export { CONDITION_OPERATORS } from './types';
+export { displayText, isRecord } from './values';

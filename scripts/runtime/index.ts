@@ -1,0 +1,29 @@
+/**
+ * The embedded org: an in-memory org that runs the project's record-triggered flows from their
+ * metadata XML, with scenarios and FlowTests on top. The areas, from the inside out:
+ * - schema: objects and fields, from the project's metadata and the built-in User fields;
+ * - org: records, SOQL-like queries, DML statements, transactions and governor limits;
+ * - flow: flow metadata, formulas (on formulon) and the bulkified interpreter;
+ * - scenario: scenario files, their runs and reports;
+ * - flowtest: FlowTest files run locally, with JUnit XML;
+ * - cli: the command lines (`npm start`, `simulate`, `flow:test`), the only part that reads files.
+ */
+export { DmlException, FlowFault, LimitException, RuntimeError, ScenarioError } from './errors';
+export type { RecordError } from './errors';
+export { FlowRunner, FlowTriggers, Interview, parseFlow } from './flow';
+export type { FlowDefinition, RuntimeOptions } from './flow';
+export { junitXml, parseFlowTest, runFlowTest } from './flowtest';
+export type { FlowTestResult } from './flowtest';
+export { GOVERNOR_LIMITS, RecordStore, Transaction } from './org';
+export {
+    EmbeddedOrg,
+    formatJson,
+    formatText,
+    parseDataFile,
+    parseScenario,
+    runScenario,
+    runStep
+} from './scenario';
+export type { Scenario, ScenarioOutcome, Step, StepOutcome } from './scenario';
+export { loadSchema, OrgSchema } from './schema';
+export type { FieldValues, LimitUsage, Scalar, SObjectRecord } from './types';

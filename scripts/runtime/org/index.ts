@@ -1,0 +1,17 @@
+export { CHUNK_SIZE, normalizeValue, Transaction } from './dml';
+export type { TriggerHandler } from './dml';
+export { makeId, normalizeId } from './ids';
+export { GOVERNOR_LIMITS, LimitCounter, MAX_TRIGGER_DEPTH } from './limits';
+export { evaluateLogic, parseLogic } from './logic';
+export type { LogicNode } from './logic';
+export { FILTER_OPERATORS, matchesFilter, selectRecords } from './query';
+export type { FilterOperator, QueryFilter, QuerySpec } from './query';
+export { matchingIds, RecordStore } from './store';
+export type {
+    DmlOperation,
+    DmlRequest,
+    DmlResult,
+    TriggerEvent,
+    TriggerOperation,
+    TriggerRow
+} from './types';

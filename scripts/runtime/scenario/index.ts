@@ -1,0 +1,12 @@
+export { parseDataFile, parseScenario } from './parse';
+export { formatJson, formatLimits, formatText } from './report';
+export { checkRecords, checkStep, EmbeddedOrg, runScenario, runStep } from './run';
+export type {
+    DataSet,
+    RecordExpectation,
+    Scenario,
+    ScenarioOutcome,
+    Step,
+    StepExpectation,
+    StepOutcome
+} from './types';

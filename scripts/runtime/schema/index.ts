@@ -1,0 +1,4 @@
+export { loadSchema } from './load';
+export type { SourceFile } from './load';
+export { OrgSchema } from './schema';
+export type { FieldSchema, FieldType, ObjectSchema } from './types';
