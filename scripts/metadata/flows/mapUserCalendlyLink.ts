@@ -25,6 +25,7 @@ export const ELEMENTS = {
     assignLink: 'Assign_Link_To_User',
     updateUsers: 'Update_Matching_Users',
     clearLink: 'Clear_Link_From_Users',
+    clearPreviousLink: 'Clear_Previous_Link_From_Users',
     reportError: 'Report_Mapping_Error',
     sandboxEmail: 'SandboxEmail',
     usersToUpdate: 'UsersToUpdate'
@@ -102,19 +103,6 @@ export function mapUserCalendlyLinkTemplate(): MetadataFile {
                 defaultConnectorLabel: 'Nothing to change',
                 rules: [
                     {
-                        name: 'Link_Is_Active',
-                        conditionLogic: 'and',
-                        conditions: [
-                            {
-                                leftValueReference: `$Record.${F.isActive}`,
-                                operator: 'EqualTo',
-                                rightValue: bool(true)
-                            }
-                        ],
-                        connector: connector(E.getUsers),
-                        label: 'Link Is Active'
-                    },
-                    {
                         name: 'Link_Was_Deactivated',
                         conditionLogic: 'and',
                         conditions: [
@@ -131,6 +119,42 @@ export function mapUserCalendlyLinkTemplate(): MetadataFile {
                         ],
                         connector: connector(E.clearLink),
                         label: 'Link Was Deactivated'
+                    },
+                    {
+                        name: 'Link_Value_Changed',
+                        conditionLogic: '1 AND (2 OR 3)',
+                        conditions: [
+                            {
+                                leftValueReference: `$Record.${F.isActive}`,
+                                operator: 'EqualTo',
+                                rightValue: bool(true)
+                            },
+                            {
+                                leftValueReference: `$Record.${F.url}`,
+                                operator: 'IsChanged',
+                                rightValue: bool(true)
+                            },
+                            {
+                                leftValueReference: `$Record.${F.email}`,
+                                operator: 'IsChanged',
+                                rightValue: bool(true)
+                            }
+                        ],
+                        connector: connector(E.clearPreviousLink),
+                        label: 'Link URL or Email Changed'
+                    },
+                    {
+                        name: 'Link_Is_Active',
+                        conditionLogic: 'and',
+                        conditions: [
+                            {
+                                leftValueReference: `$Record.${F.isActive}`,
+                                operator: 'EqualTo',
+                                rightValue: bool(true)
+                            }
+                        ],
+                        connector: connector(E.getUsers),
+                        label: 'Link Is Active'
                     }
                 ]
             },
@@ -218,15 +242,43 @@ export function mapUserCalendlyLinkTemplate(): MetadataFile {
             {
                 name: E.clearLink,
                 description:
-                    'Clears the deactivated link from active users who hold exactly this link; users holding another value are left alone.',
+                    'Clears the deactivated link (its URL, or its URL before this save) from active users who hold exactly it; users holding another value are left alone.',
                 label: 'Clear Link from Users',
                 locationX: 0,
                 locationY: 0,
                 faultConnector: connector(E.reportError),
+                filterLogic: '1 AND (2 OR 3)',
+                filters: [
+                    { field: 'IsActive', operator: 'EqualTo', value: bool(true) },
+                    { field: USER_LINK_FIELD, operator: 'EqualTo', value: ref(`$Record.${F.url}`) },
+                    {
+                        field: USER_LINK_FIELD,
+                        operator: 'EqualTo',
+                        value: ref(`$Record__Prior.${F.url}`)
+                    }
+                ],
+                inputAssignments: [
+                    { field: USER_LINK_FIELD, value: ref('$GlobalConstant.EmptyString') }
+                ],
+                object: 'User'
+            },
+            {
+                name: E.clearPreviousLink,
+                description:
+                    'Before the link is mapped again, clears its previous URL from active users who hold it, so that a user whose email no longer matches does not keep a stale link.',
+                label: 'Clear Previous Link from Users',
+                locationX: 0,
+                locationY: 0,
+                connector: connector(E.getUsers),
+                faultConnector: connector(E.reportError),
                 filterLogic: 'and',
                 filters: [
                     { field: 'IsActive', operator: 'EqualTo', value: bool(true) },
-                    { field: USER_LINK_FIELD, operator: 'EqualTo', value: ref(`$Record.${F.url}`) }
+                    {
+                        field: USER_LINK_FIELD,
+                        operator: 'EqualTo',
+                        value: ref(`$Record__Prior.${F.url}`)
+                    }
                 ],
                 inputAssignments: [
                     { field: USER_LINK_FIELD, value: ref('$GlobalConstant.EmptyString') }

@@ -82,7 +82,7 @@ describe('loading flow metadata', () => {
             triggerType: 'RecordAfterSave',
             recordTriggerType: 'CreateAndUpdate'
         });
-        expect([...template.elements.keys()]).toHaveLength(8);
+        expect([...template.elements.keys()]).toHaveLength(9);
     });
 
     it.each([
