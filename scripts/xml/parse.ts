@@ -37,7 +37,8 @@ export function parseXml(source: string, file: string): XmlElement {
             file,
             parser.line,
             parser.column,
-            error.message.replace(/^[^:]*:\d+:\d+: /, '')
+            // saxes prefixes its messages with line:column (and a file name when given one).
+            error.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '')
         );
     });
     parser.on('opentag', (tag) => {

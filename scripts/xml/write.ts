@@ -93,14 +93,15 @@ function writeElement(
         if (typeof value !== 'object' || Array.isArray(value)) {
             throw new DefinitionError(path, `expects a ${element.type.name} object.`);
         }
-        const record = value as MetadataRecord;
-        if (Object.values(record).every((child) => child === undefined)) {
+        // Children first, so that an empty element still gets its required children checked
+        // and one whose lists are all empty closes itself too.
+        const inner: string[] = [];
+        writeChildren(schema, element.type.name, value as MetadataRecord, depth + 1, path, inner);
+        if (inner.length === 0) {
             lines.push(`${indent}<${element.name}/>`);
-            return;
+        } else {
+            lines.push(`${indent}<${element.name}>`, ...inner, `${indent}</${element.name}>`);
         }
-        lines.push(`${indent}<${element.name}>`);
-        writeChildren(schema, element.type.name, record, depth + 1, path, lines);
-        lines.push(`${indent}</${element.name}>`);
         return;
     }
     const text = scalarText(element.type, value, path);

@@ -1,0 +1,277 @@
+/**
+ * Times the project's validator against `sf project convert source` on the same tree, so that
+ * the cost of validating before every build is known next to the cost of the conversion the
+ * build does anyway.
+ *
+ *   npm run bench:validate [-- [DIR] [--runs N]]
+ *
+ * Both commands run as child processes, alternately, after one warm-up each that is not counted
+ * (it fills tsx's compile cache and sf's first-run files). sf runs with a scratch HOME and the
+ * environment that keeps it from starting background processes (telemetry, autoupdate); after
+ * the runs, any process still carrying that HOME is reported and stopped.
+ */
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+const SF = path.join(ROOT, 'node_modules', '.bin', 'sf');
+const VALIDATE_CLI = path.join(ROOT, 'scripts', 'validate', 'cli.ts');
+
+const USAGE = `Usage: npm run bench:validate -- [DIR] [--runs N]
+
+Times npm run validate against sf project convert source on DIR (default: this project),
+N runs each (default 5), and prints median, min and max of both and their ratio.`;
+
+/**
+ * All of these, not only one: SF_AUTOUPDATE_DISABLE without SF_DISABLE_AUTOUPDATE starts a
+ * detached `sf update` that sleeps for an hour.
+ */
+const QUIET_SF = {
+    SF_DISABLE_TELEMETRY: 'true',
+    SF_DISABLE_AUTOUPDATE: 'true',
+    SF_AUTOUPDATE_DISABLE: 'true',
+    SF_SKIP_NEW_VERSION_CHECK: 'true',
+    SF_HIDE_RELEASE_NOTES: 'true',
+    SF_DISABLE_LOG_FILE: 'true'
+} as const;
+
+interface Run {
+    readonly milliseconds: number;
+    readonly exitCode: number | null;
+    readonly signal: NodeJS.Signals | null;
+    /** The end of stdout and stderr, to explain a failure. */
+    readonly outputTail: string;
+}
+
+interface Command {
+    readonly label: string;
+    readonly file: string;
+    readonly args: (run: number) => readonly string[];
+    /** Exit codes that still make a valid sample: the validator exits 1 when it has findings. */
+    readonly acceptedExitCodes: readonly number[];
+}
+
+interface Stats {
+    readonly median: number;
+    readonly min: number;
+    readonly max: number;
+}
+
+const OUTPUT_TAIL = 2000;
+
+function time(command: Command, run: number, cwd: string, env: NodeJS.ProcessEnv): Promise<Run> {
+    return new Promise((resolve, reject) => {
+        const started = performance.now();
+        const child = spawn(command.file, command.args(run), {
+            cwd,
+            env,
+            stdio: ['ignore', 'pipe', 'pipe']
+        });
+        let output = '';
+        const keep = (chunk: Buffer): void => {
+            output = (output + chunk.toString('utf8')).slice(-OUTPUT_TAIL);
+        };
+        child.stdout.on('data', keep);
+        child.stderr.on('data', keep);
+        child.on('error', reject);
+        child.on('close', (exitCode, signal) => {
+            resolve({
+                milliseconds: performance.now() - started,
+                exitCode,
+                signal,
+                outputTail: output
+            });
+        });
+    });
+}
+
+function stats(samples: readonly number[]): Stats {
+    const sorted = [...samples].sort((a, b) => a - b);
+    const middle = Math.floor(sorted.length / 2);
+    const median =
+        sorted.length % 2 === 1
+            ? (sorted[middle] ?? NaN)
+            : ((sorted[middle - 1] ?? NaN) + (sorted[middle] ?? NaN)) / 2;
+    return { median, min: sorted[0] ?? NaN, max: sorted[sorted.length - 1] ?? NaN };
+}
+
+function seconds(milliseconds: number): string {
+    return `${(milliseconds / 1000).toFixed(2)} s`;
+}
+
+/** Processes still running with the scratch HOME: only the sf runs of this benchmark had it. */
+function leftoverProcesses(home: string): { pid: number; command: string }[] {
+    if (process.platform !== 'linux') {
+        return [];
+    }
+    const marker = `HOME=${home}`;
+    const found: { pid: number; command: string }[] = [];
+    for (const entry of fs.readdirSync('/proc')) {
+        const pid = Number(entry);
+        if (!Number.isInteger(pid) || pid === process.pid) {
+            continue;
+        }
+        try {
+            const environ = fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+            if (environ.includes(marker)) {
+                const command = fs
+                    .readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+                    .split('\0')
+                    .join(' ')
+                    .trim();
+                found.push({ pid, command });
+            }
+        } catch {
+            // The process ended meanwhile, or belongs to another user: not one of ours.
+        }
+    }
+    return found;
+}
+
+function machine(): string {
+    const cpus = os.cpus();
+    const model = cpus[0]?.model.trim() ?? 'unknown CPU';
+    const memory = (os.totalmem() / 1024 ** 3).toFixed(1);
+    // Other work on the machine skews every figure: the load average says how much there was.
+    const load = os
+        .loadavg()
+        .map((value) => value.toFixed(2))
+        .join(' ');
+    return `Node ${process.version}, ${cpus.length} CPU(s) (${model}), ${os.platform()} ${os.release()} ${os.arch()}, ${memory} GiB RAM, load average ${load}`;
+}
+
+async function main(): Promise<number> {
+    const { values, positionals } = parseArgs({
+        options: {
+            runs: { type: 'string', default: '5' },
+            help: { type: 'boolean', default: false }
+        },
+        allowPositionals: true
+    });
+    if (values.help) {
+        console.log(USAGE);
+        return 0;
+    }
+    const runs = Number(values.runs);
+    if (!Number.isInteger(runs) || runs < 1) {
+        console.error(`--runs expects a positive whole number, not ${values.runs}.`);
+        return 1;
+    }
+    const dir = path.resolve(positionals[0] ?? process.cwd());
+    for (const required of [path.join(dir, 'sfdx-project.json'), VALIDATE_CLI, SF, TSX]) {
+        if (!fs.existsSync(required)) {
+            console.error(`${required} is missing: nothing to benchmark.`);
+            return 1;
+        }
+    }
+
+    const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-validate-'));
+    const home = path.join(scratch, 'home');
+    fs.mkdirSync(home);
+    const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        ...QUIET_SF,
+        HOME: home,
+        XDG_CONFIG_HOME: path.join(home, '.config'),
+        XDG_DATA_HOME: path.join(home, '.local', 'share'),
+        XDG_CACHE_HOME: path.join(home, '.cache')
+    };
+    const commands: readonly Command[] = [
+        {
+            label: 'validate (scripts/validate/cli.ts)',
+            file: TSX,
+            args: () => [VALIDATE_CLI],
+            acceptedExitCodes: [0, 1]
+        },
+        {
+            label: 'sf project convert source',
+            file: SF,
+            args: (run) => [
+                'project',
+                'convert',
+                'source',
+                '--source-dir',
+                'force-app',
+                '--output-dir',
+                path.join(scratch, `convert-${run}`)
+            ],
+            acceptedExitCodes: [0]
+        }
+    ];
+
+    console.log(`Benchmark on ${dir}`);
+    console.log(`Machine: ${machine()}`);
+    console.log(`Runs: ${runs} each, alternating, after 1 warm-up each\n`);
+    const samples = commands.map(() => [] as Run[]);
+    let failure: string | undefined;
+    try {
+        for (let run = 0; run <= runs && !failure; run++) {
+            for (const [index, command] of commands.entries()) {
+                const result = await time(command, run, dir, env);
+                if (
+                    result.exitCode === null ||
+                    !command.acceptedExitCodes.includes(result.exitCode)
+                ) {
+                    failure = `${command.label} failed (exit ${result.exitCode ?? result.signal ?? '?'}):\n${result.outputTail}`;
+                    break;
+                }
+                if (run > 0) {
+                    samples[index]?.push(result);
+                }
+            }
+        }
+    } finally {
+        const leftovers = leftoverProcesses(home);
+        for (const leftover of leftovers) {
+            console.error(
+                `sf left process ${leftover.pid} running (${leftover.command}); stopping it.`
+            );
+            process.kill(leftover.pid, 'SIGTERM');
+        }
+        if (leftovers.length === 0) {
+            console.log('No sf process left running.\n');
+        }
+        fs.rmSync(scratch, { recursive: true, force: true });
+    }
+    if (failure) {
+        console.error(failure);
+        return 1;
+    }
+
+    const rows = commands.map((command, index) => {
+        const results = samples[index] ?? [];
+        const exits = [...new Set(results.map((result) => result.exitCode))].join(', ');
+        return { label: command.label, stats: stats(results.map((r) => r.milliseconds)), exits };
+    });
+    const labelWidth = Math.max(...rows.map((row) => row.label.length));
+    console.log(
+        `${''.padEnd(labelWidth)}  ${'median'.padStart(8)}  ${'min'.padStart(8)}  ${'max'.padStart(8)}  exit`
+    );
+    for (const row of rows) {
+        console.log(
+            `${row.label.padEnd(labelWidth)}  ${seconds(row.stats.median).padStart(8)}  ${seconds(row.stats.min).padStart(8)}  ${seconds(row.stats.max).padStart(8)}  ${row.exits}`
+        );
+    }
+    const [validate, convert] = rows;
+    if (validate && convert) {
+        console.log(
+            `\nvalidate / convert (medians): ${(validate.stats.median / convert.stats.median).toFixed(2)}`
+        );
+    }
+    return 0;
+}
+
+main().then(
+    (code) => {
+        process.exitCode = code;
+    },
+    (error: unknown) => {
+        console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+        process.exitCode = 2;
+    }
+);

@@ -1,0 +1,189 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Finding } from '../../types';
+import { applyChanges, copyFixture, findings, fixture, removeTemporaryProjects } from '../helpers';
+
+/**
+ * The Apex checks run Java (apex-ls, PMD) for seconds: both fixtures are checked once, together,
+ * and each test reads its rule's findings.
+ */
+const APEX_RULES = ['apex-syntax', 'apex-semantics', 'apex-pmd', 'apex-fields'];
+const SELECTOR = 'force-app/main/default/classes/LinkSelector.cls';
+
+afterAll(removeTemporaryProjects);
+
+let valid: Finding[] = [];
+let broken: Finding[] = [];
+
+beforeAll(async () => {
+    [valid, broken] = await Promise.all([
+        findings(fixture('apex-valid'), APEX_RULES),
+        findings(fixture('apex-broken'), APEX_RULES)
+    ]);
+}, 180_000);
+
+const of = (result: readonly Finding[], rule: string): Finding[] =>
+    result.filter((item) => item.rule === rule || item.rule.startsWith(`${rule}/`));
+
+describe('apex-syntax', () => {
+    it('accepts classes that parse', () => {
+        expect(of(valid, 'apex-syntax')).toEqual([]);
+    });
+
+    it("reports a syntax error with Salesforce's parser, at its line and column", () => {
+        expect(of(broken, 'apex-syntax')).toEqual([
+            expect.objectContaining({
+                severity: 'error',
+                file: 'force-app/main/default/classes/Broken.cls',
+                line: 3,
+                column: expect.any(Number) as number,
+                message: "Apex syntax error: Unexpected token ';'."
+            })
+        ]);
+    });
+});
+
+describe('apex-semantics', () => {
+    it('accepts classes that compile', () => {
+        expect(of(valid, 'apex-semantics')).toEqual([]);
+    });
+
+    it('reports a type mismatch found by apex-ls', () => {
+        expect(of(broken, 'apex-semantics')).toEqual([
+            expect.objectContaining({
+                severity: 'error',
+                file: SELECTOR,
+                line: 8,
+                message: expect.stringContaining('Incompatible types') as string
+            })
+        ]);
+    });
+});
+
+describe('apex-pmd', () => {
+    it('accepts a class without critical or high violations', () => {
+        expect(of(valid, 'apex-pmd').filter((item) => item.severity === 'error')).toEqual([]);
+    });
+
+    it('fails on severity 1-2 violations and warns on the others', () => {
+        const result = of(broken, 'apex-pmd');
+        expect(result).toEqual(
+            expect.arrayContaining([
+                expect.objectContaining({
+                    rule: 'apex-pmd/EmptyCatchBlock',
+                    severity: 'error',
+                    file: SELECTOR,
+                    line: 11
+                }),
+                expect.objectContaining({ rule: 'apex-pmd/ApexCRUDViolation', severity: 'error' }),
+                expect.objectContaining({
+                    rule: 'apex-pmd/UnusedLocalVariable',
+                    severity: 'warning',
+                    line: 8
+                })
+            ])
+        );
+    });
+});
+
+describe('apex-fields', () => {
+    it("accepts fields that exist on the project's objects and on User", () => {
+        expect(of(valid, 'apex-fields')).toEqual([]);
+    });
+
+    it('reports unknown fields in SOQL, in a literal Database.query and as Object.Field__c', () => {
+        expect(of(broken, 'apex-fields').map((item) => [item.line, item.message])).toEqual([
+            [
+                4,
+                '`User.Calendly_Url__c` does not exist: the project has no objects/User/fields/Calendly_Url__c.field-meta.xml.'
+            ],
+            [
+                6,
+                '`User.Calendly_Lnk__c` does not exist: the project has no objects/User/fields/Calendly_Lnk__c.field-meta.xml.'
+            ],
+            [
+                17,
+                '`Link__c.Uri__c` does not exist: the project has no objects/Link__c/fields/Uri__c.field-meta.xml.'
+            ],
+            [
+                21,
+                '`User.Calendly_Url__c` does not exist: the project has no objects/User/fields/Calendly_Url__c.field-meta.xml.'
+            ]
+        ]);
+    });
+});
+
+describe('Java for the Apex checks', () => {
+    it('fails with a message saying Java 17 is needed when there is no Java', async () => {
+        const result = await findings(fixture('apex-valid'), ['apex-semantics', 'apex-pmd'], {
+            javaCommand: '/nonexistent/java'
+        });
+        expect(result).toEqual([
+            expect.objectContaining({
+                rule: 'apex-pmd',
+                severity: 'error',
+                message: expect.stringContaining('need Java 17') as string
+            }),
+            expect.objectContaining({
+                rule: 'apex-semantics',
+                severity: 'error',
+                message: expect.stringContaining('need Java 17') as string
+            })
+        ]);
+    });
+
+    it('skips every Apex check in a project without Apex, without looking for Java', async () => {
+        expect(
+            await findings(fixture('valid-project'), APEX_RULES, {
+                javaCommand: '/nonexistent/java'
+            })
+        ).toEqual([]);
+    });
+});
+
+describe('the cache of the Apex checks', () => {
+    it('serves the findings of an unchanged project and runs again after any change', async () => {
+        const dir = copyFixture('apex-broken');
+        const cacheDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'validate-cache-'));
+        try {
+            const first = await findings(dir, ['apex-syntax'], { cacheDirectory });
+            expect(first).toEqual([expect.objectContaining({ line: 3 })]);
+            const [entry] = fs.readdirSync(cacheDirectory);
+            const entryFile = path.join(cacheDirectory, entry ?? '');
+            fs.writeFileSync(
+                entryFile,
+                fs
+                    .readFileSync(entryFile, 'utf8')
+                    .replace('Unexpected token', 'Served from the cache')
+            );
+            expect(await findings(dir, ['apex-syntax'], { cacheDirectory })).toEqual([
+                expect.objectContaining({
+                    message: "Apex syntax error: Served from the cache ';'."
+                })
+            ]);
+            applyChanges(dir, {
+                'force-app/main/default/classes/Broken.cls': (text) =>
+                    text.replace('Integer x = ;', 'Integer x = 1;')
+            });
+            expect(await findings(dir, ['apex-syntax'], { cacheDirectory })).toEqual([]);
+        } finally {
+            fs.rmSync(cacheDirectory, { recursive: true, force: true });
+        }
+    });
+
+    it('keeps no result of a check whose tool could not run', async () => {
+        const cacheDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'validate-cache-'));
+        try {
+            const options = { cacheDirectory, javaCommand: '/nonexistent/java' };
+            expect(await findings(fixture('apex-valid'), ['apex-semantics'], options)).toEqual([
+                expect.objectContaining({
+                    message: expect.stringContaining('need Java 17') as string
+                })
+            ]);
+            expect(fs.readdirSync(cacheDirectory)).toEqual([]);
+        } finally {
+            fs.rmSync(cacheDirectory, { recursive: true, force: true });
+        }
+    });
+});

@@ -1,0 +1,163 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+    copyFixture,
+    createProject,
+    findings,
+    fixture,
+    removeTemporaryProjects,
+    replace,
+    VALID_FLOW,
+    VALID_OBJECT_DIR
+} from '../helpers';
+
+/** The rules about files as files: XML, metadata types, Apex -meta.xml, API versions. */
+
+afterAll(removeTemporaryProjects);
+
+const EMAIL_FIELD = `${VALID_OBJECT_DIR}/fields/Email__c.field-meta.xml`;
+const CLASS = 'force-app/main/default/classes/LinkService.cls';
+const META = `<?xml version="1.0" encoding="UTF-8"?>
+<ApexClass xmlns="http://soap.sforce.com/2006/04/metadata">
+    <apiVersion>66.0</apiVersion>
+    <status>Active</status>
+</ApexClass>
+`;
+
+describe('xml-syntax', () => {
+    it('accepts well-formed XML', async () => {
+        expect(await findings(fixture('valid-project'), ['xml-syntax'])).toEqual([]);
+    });
+
+    it('reports a mismatched closing tag with its line and column', async () => {
+        const dir = copyFixture('valid-project', {
+            [EMAIL_FIELD]: replace('<label>Email</label>', '<label>Email</labl>')
+        });
+        expect(await findings(dir, ['xml-syntax'])).toEqual([
+            expect.objectContaining({
+                rule: 'xml-syntax',
+                severity: 'error',
+                file: EMAIL_FIELD,
+                line: 4,
+                column: expect.any(Number) as number,
+                message: expect.stringContaining('unexpected close tag') as string
+            })
+        ]);
+    });
+
+    it('reports a flow file that is not XML at all', async () => {
+        const dir = copyFixture('valid-project', { [VALID_FLOW]: 'Not a flow.\n' });
+        expect(await findings(dir, ['xml-syntax'])).toEqual([
+            expect.objectContaining({
+                file: VALID_FLOW,
+                message: expect.stringContaining('outside of root node') as string
+            })
+        ]);
+    });
+});
+
+describe('metadata-type', () => {
+    it('accepts files of known types and leaves out what .forceignore lists', async () => {
+        expect(
+            fs.existsSync(path.join(fixture('valid-project'), 'force-app/main/default/README.md'))
+        ).toBe(true);
+        expect(await findings(fixture('valid-project'), ['metadata-type'])).toEqual([]);
+    });
+
+    it('reports a file no metadata type claims', async () => {
+        const dir = copyFixture('valid-project', {
+            'force-app/main/default/classes/notes.txt': 'notes'
+        });
+        expect(await findings(dir, ['metadata-type'])).toEqual([
+            expect.objectContaining({
+                rule: 'metadata-type',
+                severity: 'error',
+                file: 'force-app/main/default/classes/notes.txt',
+                fix: expect.stringContaining('.forceignore') as string
+            })
+        ]);
+    });
+
+    it('reports a file that only .forceignore kept out, once .forceignore is gone', async () => {
+        const dir = copyFixture('valid-project', { '.forceignore': null });
+        expect(await findings(dir, ['metadata-type'])).toEqual([
+            expect.objectContaining({ file: 'force-app/main/default/README.md' })
+        ]);
+    });
+
+    it('reports a package directory that does not exist', async () => {
+        const dir = copyFixture('valid-project', {
+            'sfdx-project.json': JSON.stringify({
+                packageDirectories: [{ path: 'force-app' }, { path: 'unpackaged' }],
+                sourceApiVersion: '66.0'
+            })
+        });
+        expect(await findings(dir, ['metadata-type'])).toEqual([
+            expect.objectContaining({
+                file: 'sfdx-project.json',
+                message: expect.stringContaining('unpackaged') as string
+            })
+        ]);
+    });
+});
+
+describe('apex-meta-xml', () => {
+    it('accepts a class with its -meta.xml', async () => {
+        const dir = createProject({
+            [CLASS]: 'public with sharing class LinkService {}\n',
+            [`${CLASS}-meta.xml`]: META
+        });
+        expect(await findings(dir, ['apex-meta-xml'])).toEqual([]);
+    });
+
+    it('reports a class without its -meta.xml, which a deploy would silently drop', async () => {
+        const dir = createProject({ [CLASS]: 'public with sharing class LinkService {}\n' });
+        expect(await findings(dir, ['apex-meta-xml'])).toEqual([
+            expect.objectContaining({
+                rule: 'apex-meta-xml',
+                severity: 'error',
+                file: CLASS,
+                fix: expect.stringContaining(`${CLASS}-meta.xml`) as string
+            })
+        ]);
+    });
+
+    it('reports a trigger -meta.xml without its trigger', async () => {
+        const trigger = 'force-app/main/default/triggers/LinkTrigger.trigger-meta.xml';
+        const dir = createProject({ [trigger]: META.replace(/ApexClass/g, 'ApexTrigger') });
+        expect(await findings(dir, ['apex-meta-xml'])).toEqual([
+            expect.objectContaining({ file: trigger })
+        ]);
+    });
+});
+
+describe('api-version', () => {
+    it('accepts components written for sourceApiVersion', async () => {
+        expect(await findings(fixture('valid-project'), ['api-version'])).toEqual([]);
+    });
+
+    it('reports a component with another API version, at its line', async () => {
+        const dir = copyFixture('valid-project', {
+            [VALID_FLOW]: replace('<apiVersion>66.0</apiVersion>', '<apiVersion>65.0</apiVersion>')
+        });
+        expect(await findings(dir, ['api-version'])).toEqual([
+            expect.objectContaining({
+                rule: 'api-version',
+                severity: 'error',
+                file: VALID_FLOW,
+                line: 3,
+                path: 'Flow.apiVersion',
+                fix: expect.stringContaining('<apiVersion>66.0</apiVersion>') as string
+            })
+        ]);
+    });
+
+    it('warns when sfdx-project.json declares no sourceApiVersion', async () => {
+        const dir = copyFixture('valid-project', {
+            'sfdx-project.json': JSON.stringify({ packageDirectories: [{ path: 'force-app' }] })
+        });
+        expect(await findings(dir, ['api-version'])).toEqual([
+            expect.objectContaining({ severity: 'warning', file: 'sfdx-project.json' })
+        ]);
+    });
+});

@@ -1,0 +1,200 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseXml, XmlSyntaxError, type XmlElement } from '../xml/parse';
+import { ProjectError } from './errors';
+import { isRecord } from './json';
+import { messages } from './messages';
+import { resolveSources, type Component } from './sourceIndex';
+
+export const PROJECT_FILE = 'sfdx-project.json';
+
+/** A parsed XML file: its tree, or why it is not well formed. */
+export type XmlDocument =
+    | { readonly root: XmlElement; readonly error?: undefined }
+    | { readonly root?: undefined; readonly error: XmlSyntaxError };
+
+export interface ProjectConfig {
+    /** Package directories as sfdx-project.json lists them, relative to the root. */
+    readonly packageDirectories: readonly string[];
+    readonly sourceApiVersion?: string;
+    readonly namespace?: string;
+}
+
+/** How source-deploy-retrieve places the project's files, by project path. */
+export interface ComponentIndex {
+    readonly components: ReadonlyMap<string, Component>;
+    /** Files no metadata type claims, with source-deploy-retrieve's reason. */
+    readonly unresolved: ReadonlyMap<string, string>;
+}
+
+/**
+ * A Salesforce DX project, read once: its configuration, the files of its package directories
+ * that .forceignore leaves in, their metadata components, text and parsed XML. Rules share it,
+ * and models derived from it (objects, flows) through `memo`.
+ */
+export class Project {
+    private readonly texts = new Map<string, string>();
+    private readonly documents = new Map<string, XmlDocument>();
+    private readonly memos = new Map<(project: Project) => unknown, unknown>();
+
+    private constructor(
+        /** Absolute path of the project directory. */
+        public readonly root: string,
+        public readonly config: ProjectConfig,
+        /** Files from the root, with forward slashes, sorted; ignored files left out. */
+        public readonly files: readonly string[],
+        /** Package directories that sfdx-project.json names but that do not exist. */
+        public readonly missingPackageDirectories: readonly string[],
+        public readonly components: ComponentIndex
+    ) {}
+
+    /**
+     * Reads the project at dir. Throws ProjectError at once when dir is not a Salesforce DX
+     * project; the promise then resolves the files with source-deploy-retrieve in a worker
+     * thread, so that the caller can prepare other work meanwhile.
+     */
+    public static load(dir: string): Promise<Project> {
+        const root = path.resolve(dir);
+        const config = readConfig(root);
+        const candidates: string[] = [];
+        const missing: string[] = [];
+        for (const packageDirectory of config.packageDirectories) {
+            const absolute = path.resolve(root, packageDirectory);
+            if (fs.existsSync(absolute)) {
+                candidates.push(...listFiles(absolute));
+            } else {
+                missing.push(packageDirectory);
+            }
+        }
+        const unique = [...new Set(candidates)];
+        // The project's own .forceignore, not one searched upwards: a project inside another
+        // project (as test fixtures are) keeps its own rules.
+        const forceIgnore = path.join(root, '.forceignore');
+        return resolveSources(unique, fs.existsSync(forceIgnore) ? forceIgnore : undefined).then(
+            (index) => {
+                const relative = (file: string): string => toProjectPath(root, file);
+                const files = unique.filter((file) => !index.ignored.has(file)).map(relative);
+                const components = new Map<string, Component>();
+                for (const [file, component] of index.components) {
+                    components.set(relative(file), {
+                        ...component,
+                        ...(component.xml ? { xml: relative(component.xml) } : {})
+                    });
+                }
+                const unresolved = new Map<string, string>();
+                for (const [file, reason] of index.unresolved) {
+                    unresolved.set(relative(file), reason.replace(`${file}: `, ''));
+                }
+                return new Project(root, config, files.sort(), missing, { components, unresolved });
+            }
+        );
+    }
+
+    /** Absolute path of a project file. */
+    public absolute(file: string): string {
+        return path.join(this.root, file);
+    }
+
+    public text(file: string): string {
+        let text = this.texts.get(file);
+        if (text === undefined) {
+            text = fs.readFileSync(this.absolute(file), 'utf8');
+            this.texts.set(file, text);
+        }
+        return text;
+    }
+
+    /** The parsed XML of a project file, parsed once. */
+    public xml(file: string): XmlDocument {
+        let document = this.documents.get(file);
+        if (!document) {
+            try {
+                document = { root: parseXml(this.text(file), file) };
+            } catch (error: unknown) {
+                if (!(error instanceof XmlSyntaxError)) {
+                    throw error;
+                }
+                document = { error };
+            }
+            this.documents.set(file, document);
+        }
+        return document;
+    }
+
+    /** The root element of a well-formed XML file; undefined when it is not well formed. */
+    public xmlRoot(file: string): XmlElement | undefined {
+        return this.xml(file).root;
+    }
+
+    public filesEndingWith(suffix: string): string[] {
+        return this.files.filter((file) => file.endsWith(suffix));
+    }
+
+    /**
+     * A model derived from the project, built on first use and shared by every rule: the
+     * builder function is the cache key.
+     */
+    public memo<T>(build: (project: Project) => T): T {
+        if (!this.memos.has(build)) {
+            this.memos.set(build, build(this));
+        }
+        return this.memos.get(build) as T;
+    }
+}
+
+function readConfig(root: string): ProjectConfig {
+    if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) {
+        throw new ProjectError(root, messages.usage.notADirectory(root));
+    }
+    const file = path.join(root, PROJECT_FILE);
+    if (!fs.existsSync(file)) {
+        throw new ProjectError(root, messages.usage.notAProject(root));
+    }
+    let data: unknown;
+    try {
+        data = JSON.parse(fs.readFileSync(file, 'utf8'));
+    } catch (error: unknown) {
+        throw new ProjectError(root, messages.usage.unreadableProjectFile(file, error), {
+            cause: error
+        });
+    }
+    if (!isRecord(data) || !Array.isArray(data.packageDirectories)) {
+        throw new ProjectError(root, messages.usage.noPackageDirectories(file));
+    }
+    const packageDirectories: string[] = [];
+    for (const entry of data.packageDirectories) {
+        if (!isRecord(entry) || typeof entry.path !== 'string') {
+            throw new ProjectError(root, messages.usage.noPackageDirectories(file));
+        }
+        packageDirectories.push(entry.path.replace(/\\/g, '/').replace(/\/+$/, ''));
+    }
+    if (packageDirectories.length === 0) {
+        throw new ProjectError(root, messages.usage.noPackageDirectories(file));
+    }
+    return {
+        packageDirectories,
+        ...(typeof data.sourceApiVersion === 'string'
+            ? { sourceApiVersion: data.sourceApiVersion }
+            : {}),
+        ...(typeof data.namespace === 'string' && data.namespace !== ''
+            ? { namespace: data.namespace }
+            : {})
+    };
+}
+
+function listFiles(directory: string): string[] {
+    const files: string[] = [];
+    for (const entry of fs.readdirSync(directory, { withFileTypes: true })) {
+        const absolute = path.join(directory, entry.name);
+        if (entry.isDirectory()) {
+            files.push(...listFiles(absolute));
+        } else if (entry.isFile()) {
+            files.push(absolute);
+        }
+    }
+    return files;
+}
+
+function toProjectPath(root: string, absolute: string): string {
+    return path.relative(root, path.resolve(root, absolute)).split(path.sep).join('/');
+}

@@ -1,0 +1,96 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { apexFiles } from '../apex/files';
+import { checkJava } from '../apex/java';
+import { codeAnalyzer, pmdEngine } from '../dependencies';
+import { ToolError } from '../errors';
+import { finding } from '../finding';
+import { messages } from '../messages';
+import type { Finding, Rule } from '../types';
+
+const ID = 'apex-pmd';
+
+/** What Code Analyzer reports, as violations, when the PMD engine itself failed. */
+const ENGINE_ERRORS = new Set(['UninstantiableEngineError', 'UnexpectedEngineError']);
+
+/**
+ * PMD's Recommended rules through Salesforce Code Analyzer: severity 1 (critical) and 2 (high)
+ * fail the run, 3 to 5 are warnings.
+ */
+export function apexPmdRule(javaCommand: string): Rule {
+    return {
+        id: ID,
+        description:
+            "PMD's Recommended Apex rules (Code Analyzer, Java 17): no critical or high violation.",
+        async check(project) {
+            const files = apexFiles(project);
+            if (files.length === 0) {
+                return [];
+            }
+            const java = await checkJava(javaCommand);
+            if (!java.ok) {
+                throw new ToolError(messages.apex.javaMissing(java.reason));
+            }
+            const { CodeAnalyzer, CodeAnalyzerConfig, SeverityLevel } = codeAnalyzer();
+            const config = CodeAnalyzerConfig.fromObject({
+                config_root: project.root,
+                engines: {
+                    // The Apex rules only: describing and running the other languages' rules costs seconds.
+                    pmd: { java_command: javaCommand, rule_languages: ['apex'] },
+                    cpd: { disable_engine: true }
+                }
+            });
+            const analyzer = new CodeAnalyzer(config);
+            await analyzer.addEnginePlugin(pmdEngine().createEnginePlugin());
+            const packageDirectories = project.config.packageDirectories
+                .map((directory) => path.resolve(project.root, directory))
+                .filter((directory) => fs.existsSync(directory));
+            const workspace = await analyzer.createWorkspace(
+                packageDirectories,
+                files.map((file) => project.absolute(file))
+            );
+            const selection = await analyzer.selectRules(['pmd:Recommended'], { workspace });
+            const results = await analyzer.run(selection, { workspace });
+            const findings: Finding[] = [];
+            for (const violation of results.getViolations()) {
+                const rule = violation.getRule();
+                if (ENGINE_ERRORS.has(rule.getName())) {
+                    const reason = violation.getMessage().trim().split('\n')[0] ?? '';
+                    throw new ToolError(messages.apex.checkerFailed('PMD', reason));
+                }
+                const location = violation.getPrimaryLocation();
+                const absolute = location.getFile();
+                const line = location.getStartLine();
+                const column = location.getStartColumn();
+                const level = rule.getSeverityLevel();
+                findings.push(
+                    finding(
+                        `${ID}/${rule.getName()}`,
+                        level === SeverityLevel.Critical || level === SeverityLevel.High
+                            ? 'error'
+                            : 'warning',
+                        messages.apex.pmd(
+                            rule.getName(),
+                            level,
+                            violation.getMessage(),
+                            violation.getResourceUrls()[0]
+                        ),
+                        {
+                            ...(absolute
+                                ? {
+                                      file: path
+                                          .relative(project.root, absolute)
+                                          .split(path.sep)
+                                          .join('/')
+                                  }
+                                : {}),
+                            ...(line !== undefined ? { line } : {}),
+                            ...(column !== undefined ? { column } : {})
+                        }
+                    )
+                );
+            }
+            return findings;
+        }
+    };
+}

@@ -1,0 +1,164 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { IRulesConfig, ScanResult } from '@flow-scanner/lightning-flow-scanner-core';
+import { child, childText, type XmlElement } from '../../xml/parse';
+import { flowScanner } from '../dependencies';
+import { finding } from '../finding';
+import { messages } from '../messages';
+import { childPath, flowName } from '../model';
+import { isRecord } from '../json';
+import type { Project } from '../project';
+import type { Finding, Rule, Severity } from '../types';
+
+const ID = 'flow-scanner';
+
+const FLOW_SCANNER_CONFIG = '.flow-scanner.json';
+
+/**
+ * This repository's configuration, used for projects that have none of their own, so that any
+ * project gets the same checklist.
+ */
+const DEFAULT_CONFIG = path.resolve(__dirname, '..', '..', '..', FLOW_SCANNER_CONFIG);
+
+const SEVERITIES: Readonly<Record<string, Severity>> = {
+    error: 'error',
+    warning: 'warning',
+    note: 'note'
+};
+
+/**
+ * Lightning Flow Scanner's rules, configured by the project's .flow-scanner.json (the file the
+ * scanner's CLI and VS Code extension read too). Its severities map one to one: errors fail the
+ * run, warnings and notes do not. This repository's configuration makes errors of what breaks
+ * at run time, hits governor limits or exposes data, and of the house style's musts (a
+ * description, a trigger order); warnings of maintainability; a note of Auto-Layout. It expects
+ * the package's template, which ships inactive under a name the product fixes, to raise
+ * InactiveFlow and FlowName. Flows that are not well formed are left to xml-syntax: the scanner
+ * would silently accept them.
+ */
+export const flowScannerRule: Rule = {
+    id: ID,
+    description: `Lightning Flow Scanner's rules, as ${FLOW_SCANNER_CONFIG} configures them.`,
+    preload: flowScanner,
+    async check(project) {
+        const flows = project
+            .filesEndingWith('.flow-meta.xml')
+            .filter((file) => project.xmlRoot(file)?.name === 'Flow');
+        if (flows.length === 0) {
+            return [];
+        }
+        const config = readConfig(project);
+        if ('finding' in config) {
+            return [config.finding];
+        }
+        const scanner = flowScanner();
+        const byPath = new Map(flows.map((file) => [path.resolve(project.absolute(file)), file]));
+        const parsed = await scanner.parse([...byPath.keys()]);
+        const findings: Finding[] = [];
+        for (const flow of parsed) {
+            const file = byPath.get(path.resolve(flow.uri)) ?? flow.uri;
+            if (flow.errorMessage || !flow.flow) {
+                findings.push(
+                    finding(
+                        ID,
+                        'error',
+                        messages.flowScanner.unreadable(flow.errorMessage ?? 'no flow'),
+                        { file }
+                    )
+                );
+            }
+        }
+        for (const result of scanner.scan(parsed, config.rules)) {
+            findings.push(...resultFindings(project, byPath, result));
+        }
+        return findings;
+    }
+};
+
+function resultFindings(
+    project: Project,
+    byPath: ReadonlyMap<string, string>,
+    result: ScanResult
+): Finding[] {
+    const flowPath = result.flow.fsPath ?? result.flow.uri ?? '';
+    const file = byPath.get(path.resolve(flowPath)) ?? flowPath;
+    const root = project.xmlRoot(file);
+    const isTemplate = root ? childText(root, 'isTemplate')?.trim() === 'true' : false;
+    const findings: Finding[] = [];
+    for (const ruleResult of result.ruleResults) {
+        const rule = `${ID}/${ruleResult.ruleName}`;
+        if (ruleResult.errorMessage) {
+            findings.push(
+                finding(rule, 'warning', messages.flowScanner.ruleFailed(ruleResult.errorMessage), {
+                    file
+                })
+            );
+        }
+        if (!ruleResult.occurs) {
+            continue;
+        }
+        const severity = SEVERITIES[ruleResult.severity] ?? 'warning';
+        for (const violation of ruleResult.details) {
+            const element = root
+                ? locate(root, violation.metaType, violation.type, violation.name)
+                : undefined;
+            const text = messages.flowScanner.violation({
+                rule: ruleResult.ruleName,
+                label: ruleResult.ruleDefinition.label,
+                subject: violation.name,
+                flow: flowName(file),
+                isTemplate
+            });
+            findings.push(
+                finding(rule, severity, text, {
+                    file,
+                    line: element?.line ?? violation.lineNumber,
+                    path:
+                        root && element && element !== root
+                            ? childPath('Flow', root, element)
+                            : 'Flow'
+                })
+            );
+        }
+    }
+    return findings;
+}
+
+/**
+ * The element a violation is about, found in our own tree: the scanner's line numbers count
+ * lines of its re-serialised XML, not of the file.
+ */
+function locate(
+    root: XmlElement,
+    metaType: string,
+    type: string,
+    name: string
+): XmlElement | undefined {
+    if (metaType === 'attribute') {
+        return child(root, type) ?? root;
+    }
+    return root.children.find((element) => childText(element, 'name')?.trim() === name);
+}
+
+type ConfigResult = { readonly rules: IRulesConfig | undefined } | { readonly finding: Finding };
+
+function readConfig(project: Project): ConfigResult {
+    const own = path.join(project.root, FLOW_SCANNER_CONFIG);
+    const file = fs.existsSync(own) ? own : DEFAULT_CONFIG;
+    if (!fs.existsSync(file)) {
+        return { rules: undefined };
+    }
+    const shown = file === own ? FLOW_SCANNER_CONFIG : file;
+    try {
+        const data: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
+        if (!isRecord(data)) {
+            throw new Error('the file holds no JSON object');
+        }
+        return { rules: data };
+    } catch (error: unknown) {
+        const reason = error instanceof Error ? error.message : String(error);
+        return {
+            finding: finding(ID, 'error', messages.flowScanner.badConfig(reason), { file: shown })
+        };
+    }
+}

@@ -1,0 +1,241 @@
+import type { ComplexTypeSchema, ElementSchema, MetadataSchema } from '../../schema';
+import type { XmlElement } from '../../xml/parse';
+import { METADATA_NAMESPACE } from '../../xml/write';
+import { atElement, finding } from '../finding';
+import { messages } from '../messages';
+import { childPath, closestName, metadataSchema } from '../model';
+import type { Component } from '../sourceIndex';
+import type { Finding, Rule } from '../types';
+
+const ID = 'schema';
+
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+const BOOLEAN = new Set(['true', 'false', '1', '0']);
+
+/**
+ * Every metadata file follows the Metadata API schema of @salesforce/types: root element, known
+ * elements in schema order, repeated ones contiguous, required ones present, enum values allowed.
+ */
+export const schemaRule: Rule = {
+    id: ID,
+    description:
+        'Every -meta.xml file follows the Metadata API schema: root element, known elements in schema order, required elements, enum and scalar values.',
+    preload: metadataSchema,
+    check(project) {
+        const schema = metadataSchema();
+        const findings: Finding[] = [];
+        for (const [file, component] of project.components.components) {
+            const root = component.xml === file ? project.xmlRoot(file) : undefined;
+            if (!root) {
+                continue;
+            }
+            const typeName = expectedRoot(component);
+            if (root.name !== typeName) {
+                findings.push(
+                    finding(
+                        ID,
+                        'error',
+                        messages.schema.wrongRoot(root.name, typeName),
+                        atElement(file, root)
+                    )
+                );
+                continue;
+            }
+            const type = schema.complexType(typeName);
+            if (!type) {
+                continue;
+            }
+            if (root.attributes.xmlns !== METADATA_NAMESPACE) {
+                findings.push(
+                    finding(
+                        ID,
+                        'error',
+                        messages.schema.namespace(root.name, METADATA_NAMESPACE),
+                        atElement(file, root, root.name)
+                    )
+                );
+            }
+            const checksOrder = !ORDER_NOT_ENFORCED.has(typeName);
+            new SchemaChecker(schema, file, findings, checksOrder).checkChildren(
+                root,
+                type,
+                root.name
+            );
+        }
+        return findings;
+    }
+};
+
+/**
+ * Types whose files the platform reads in any order: Salesforce's documentation writes a
+ * Lightning component's <targets> before <targetConfigs>, and the sf CLI's template writes a
+ * static resource's <contentType> before <cacheControl>. Their order is not checked, so that
+ * files written the documented way pass; everything else about them is.
+ */
+const ORDER_NOT_ENFORCED = new Set(['LightningComponentBundle', 'StaticResource']);
+
+/**
+ * The root element a component's file must have: its type, except for settings, whose files
+ * (`Account.settings-meta.xml`) hold `<AccountSettings>`.
+ */
+function expectedRoot(component: Component): string {
+    return component.type === 'Settings' ? `${component.fullName}Settings` : component.type;
+}
+
+/** A known child element with its position in its parent's schema sequence. */
+interface PlacedElement {
+    readonly child: XmlElement;
+    readonly position: number;
+    readonly path: string;
+}
+
+class SchemaChecker {
+    public constructor(
+        private readonly schema: MetadataSchema,
+        private readonly file: string,
+        private readonly findings: Finding[],
+        private readonly checksOrder: boolean
+    ) {}
+
+    public checkChildren(element: XmlElement, type: ComplexTypeSchema, path: string): void {
+        const positions = new Map(type.elements.map((entry, index) => [entry.name, index]));
+        const names = type.elements.map((entry) => entry.name);
+        const placed: PlacedElement[] = [];
+        const seen = new Set<string>();
+        for (const child of element.children) {
+            const childAt = childPath(path, element, child);
+            const position = positions.get(child.name);
+            const declaration = position === undefined ? undefined : type.elements[position];
+            if (position === undefined || !declaration) {
+                const suggestion = closestName(child.name, names);
+                this.report(
+                    child,
+                    childAt,
+                    messages.schema.unknownElement(child.name, type.name, suggestion)
+                );
+                continue;
+            }
+            if (seen.has(child.name) && !declaration.repeated) {
+                this.report(child, childAt, messages.schema.repeated(child.name, type.name));
+            } else {
+                placed.push({ child, position, path: childAt });
+            }
+            seen.add(child.name);
+            this.checkValue(child, declaration, childAt);
+        }
+        if (this.checksOrder) {
+            this.checkOrder(placed, type);
+        }
+        for (const declaration of type.elements) {
+            if (declaration.required && !seen.has(declaration.name)) {
+                this.report(
+                    element,
+                    path,
+                    messages.schema.missingRequired(declaration.name, type.name)
+                );
+            }
+        }
+    }
+
+    /** Reports only the elements out of place: those outside the longest run in schema order. */
+    private checkOrder(placed: readonly PlacedElement[], type: ComplexTypeSchema): void {
+        const ordered = longestOrdered(placed.map((entry) => entry.position));
+        const inOrder = placed.filter((_, index) => ordered.has(index));
+        placed.forEach((entry, index) => {
+            if (ordered.has(index)) {
+                return;
+            }
+            const { child } = entry;
+            if (inOrder.some((other) => other.child.name === child.name)) {
+                this.report(child, entry.path, messages.schema.notContiguous(child.name));
+                return;
+            }
+            const after = inOrder.filter((other) => other.position < entry.position).pop();
+            const before = inOrder.find((other) => other.position > entry.position);
+            const anchor = after
+                ? { after: after.child.name }
+                : { before: before?.child.name ?? child.name };
+            this.report(
+                child,
+                entry.path,
+                messages.schema.outOfOrder(child.name, anchor, type.name)
+            );
+        });
+    }
+
+    private checkValue(element: XmlElement, declaration: ElementSchema, path: string): void {
+        const { type } = declaration;
+        const hasChildren = element.children.length > 0;
+        const text = element.text.trim();
+        if (type.kind === 'complex') {
+            const complex = this.schema.complexType(type.name);
+            if (!complex) {
+                return;
+            }
+            if (!hasChildren && text !== '') {
+                this.report(element, path, messages.schema.textInComplex(element.name, type.name));
+                return;
+            }
+            this.checkChildren(element, complex, path);
+            return;
+        }
+        if (type.kind === 'primitive' && type.name === 'string') {
+            // Strings may hold markup: a Lightning component's targetConfigs is typed as a string.
+            return;
+        }
+        if (hasChildren) {
+            this.report(element, path, messages.schema.childrenInValue(element.name));
+            return;
+        }
+        if (element.attributes['xsi:nil'] === 'true') {
+            return;
+        }
+        if (type.kind === 'enum') {
+            if (!type.values.includes(text)) {
+                this.report(
+                    element,
+                    path,
+                    messages.schema.enumValue(element.name, text, type.name, type.values)
+                );
+            }
+        } else if (type.name === 'boolean' && !BOOLEAN.has(text)) {
+            this.report(element, path, messages.schema.booleanValue(element.name, text));
+        } else if (type.name === 'number' && !NUMBER.test(text)) {
+            this.report(element, path, messages.schema.numberValue(element.name, text));
+        }
+    }
+
+    private report(
+        element: XmlElement,
+        path: string,
+        text: { message: string; fix: string }
+    ): void {
+        this.findings.push(finding(ID, 'error', text, atElement(this.file, element, path)));
+    }
+}
+
+/** Indices of a longest non-decreasing subsequence: the elements already in schema order. */
+function longestOrdered(positions: readonly number[]): Set<number> {
+    const length: number[] = [];
+    const previous: number[] = [];
+    let best = -1;
+    positions.forEach((position, index) => {
+        length[index] = 1;
+        previous[index] = -1;
+        for (let before = 0; before < index; before++) {
+            const candidate = (length[before] ?? 0) + 1;
+            if ((positions[before] ?? 0) <= position && candidate > (length[index] ?? 0)) {
+                length[index] = candidate;
+                previous[index] = before;
+            }
+        }
+        if (best < 0 || (length[index] ?? 0) > (length[best] ?? 0)) {
+            best = index;
+        }
+    });
+    const indices = new Set<number>();
+    for (let index = best; index >= 0; index = previous[index] ?? -1) {
+        indices.add(index);
+    }
+    return indices;
+}

@@ -1,0 +1,186 @@
+import { Worker } from 'node:worker_threads';
+import { resolvePackageFile } from './dependencies';
+import { isRecord } from './json';
+
+/** The metadata component a file belongs to, as source-deploy-retrieve resolves it. */
+export interface Component {
+    readonly type: string;
+    readonly fullName: string;
+    /** The component's -meta.xml file; absent for types without one. */
+    readonly xml?: string;
+}
+
+/** What source-deploy-retrieve says about files, by absolute path. */
+export interface SourceIndex {
+    /** Files the project's .forceignore leaves out. */
+    readonly ignored: ReadonlySet<string>;
+    readonly components: ReadonlyMap<string, Component>;
+    /** Files no metadata type claims, with source-deploy-retrieve's reason. */
+    readonly unresolved: ReadonlyMap<string, string>;
+}
+
+/**
+ * Runs in a worker thread, in plain JavaScript: the thread has no TypeScript loader, and without
+ * tsx's module hooks source-deploy-retrieve loads in about half the time. Loading it takes a
+ * second, which the main thread spends reading the Metadata API schema meanwhile. Files are
+ * resolved one at a time, the way a deploy places them: resolving a whole folder at once
+ * silently skips the files no type claims, which are the ones to report.
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { ForceIgnore, MetadataResolver } = require(workerData.sourceDeployRetrieve);
+parentPort.on('message', ({ id, forceIgnore, files }) => {
+    const ignore = forceIgnore ? new ForceIgnore(forceIgnore) : undefined;
+    const resolver = new MetadataResolver(undefined, undefined, false);
+    const result = { id, ignored: [], components: [], unresolved: [] };
+    for (const file of files) {
+        if (ignore && ignore.denies(file)) {
+            result.ignored.push(file);
+            continue;
+        }
+        try {
+            const [component] = resolver.getComponentsFromPath(file);
+            if (component) {
+                result.components.push({ file, type: component.type.name, fullName: component.fullName, xml: component.xml });
+            } else {
+                result.unresolved.push({ file, reason: 'no component' });
+            }
+        } catch (error) {
+            result.unresolved.push({ file, reason: String(error instanceof Error ? error.message : error) });
+        }
+    }
+    parentPort.postMessage(result);
+});
+`;
+
+interface Pending {
+    resolve(index: SourceIndex): void;
+    reject(error: Error): void;
+}
+
+/** An idle worker ends after this long; a run resolves its project once, a test suite often. */
+const IDLE_MILLISECONDS = 2000;
+
+/**
+ * A worker thread that loads source-deploy-retrieve once and serves every request until it has
+ * been idle for a while. It never keeps the process alive when idle.
+ */
+class SourceWorker {
+    private readonly pending = new Map<number, Pending>();
+    private readonly thread: Worker;
+    private nextId = 0;
+    private idle: NodeJS.Timeout | undefined;
+    public stopped = false;
+
+    public constructor() {
+        this.thread = new Worker(WORKER_SOURCE, {
+            eval: true,
+            execArgv: [],
+            // @salesforce/core would otherwise start a logging thread and write log files to ~/.sf.
+            env: { ...process.env, SF_DISABLE_LOG_FILE: 'true' },
+            workerData: {
+                sourceDeployRetrieve: resolvePackageFile('@salesforce/source-deploy-retrieve')
+            }
+        });
+        this.thread.on('message', (message: unknown) => {
+            this.answer(message);
+        });
+        this.thread.on('error', (error) => {
+            this.stop(error);
+        });
+        this.thread.on('exit', (code) => {
+            this.stop(new Error(`The source-deploy-retrieve worker stopped (exit ${code}).`));
+        });
+        this.thread.unref();
+    }
+
+    public resolve(
+        files: readonly string[],
+        forceIgnore: string | undefined
+    ): Promise<SourceIndex> {
+        clearTimeout(this.idle);
+        const id = this.nextId++;
+        return new Promise<SourceIndex>((resolve, reject) => {
+            this.pending.set(id, { resolve, reject });
+            this.thread.ref();
+            this.thread.postMessage({ id, forceIgnore, files });
+        });
+    }
+
+    private answer(message: unknown): void {
+        const id = isRecord(message) && typeof message.id === 'number' ? message.id : -1;
+        const request = this.pending.get(id);
+        this.pending.delete(id);
+        if (this.pending.size === 0) {
+            this.thread.unref();
+            this.idle = setTimeout(() => {
+                this.stopped = true;
+                void this.thread.terminate();
+            }, IDLE_MILLISECONDS);
+            this.idle.unref();
+        }
+        const index = toSourceIndex(message);
+        if (index) {
+            request?.resolve(index);
+        } else {
+            request?.reject(new Error('source-deploy-retrieve returned an unexpected answer.'));
+        }
+    }
+
+    private stop(error: Error): void {
+        this.stopped = true;
+        clearTimeout(this.idle);
+        for (const request of this.pending.values()) {
+            request.reject(error);
+        }
+        this.pending.clear();
+    }
+}
+
+let current: SourceWorker | undefined;
+
+/** Resolves files with source-deploy-retrieve, in a worker thread shared by successive calls. */
+export function resolveSources(
+    files: readonly string[],
+    forceIgnore: string | undefined
+): Promise<SourceIndex> {
+    if (!current || current.stopped) {
+        current = new SourceWorker();
+    }
+    return current.resolve(files, forceIgnore);
+}
+
+function toSourceIndex(message: unknown): SourceIndex | undefined {
+    if (!isRecord(message)) {
+        return undefined;
+    }
+    const { ignored, components, unresolved } = message;
+    if (!Array.isArray(ignored) || !Array.isArray(components) || !Array.isArray(unresolved)) {
+        return undefined;
+    }
+    const index = {
+        ignored: new Set(ignored.filter((file): file is string => typeof file === 'string')),
+        components: new Map<string, Component>(),
+        unresolved: new Map<string, string>()
+    };
+    for (const entry of components) {
+        if (
+            isRecord(entry) &&
+            typeof entry.file === 'string' &&
+            typeof entry.type === 'string' &&
+            typeof entry.fullName === 'string'
+        ) {
+            index.components.set(entry.file, {
+                type: entry.type,
+                fullName: entry.fullName,
+                ...(typeof entry.xml === 'string' ? { xml: entry.xml } : {})
+            });
+        }
+    }
+    for (const entry of unresolved) {
+        if (isRecord(entry) && typeof entry.file === 'string' && typeof entry.reason === 'string') {
+            index.unresolved.set(entry.file, entry.reason);
+        }
+    }
+    return index;
+}

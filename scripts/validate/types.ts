@@ -1,0 +1,71 @@
+import type { Project } from './project';
+
+/**
+ * error: the project would fail to deploy or behave wrongly, the run fails.
+ * warning: worth fixing, the run still passes. note: for information.
+ */
+export type Severity = 'error' | 'warning' | 'note';
+
+/** What a rule reports: what is wrong, where, and what to do about it. */
+export interface Finding {
+    readonly rule: string;
+    readonly severity: Severity;
+    /** Path from the project root, with forward slashes; absent for project-wide findings. */
+    readonly file?: string;
+    readonly line?: number;
+    readonly column?: number;
+    /** Element path inside the file, e.g. `Flow.decisions[Decide_Link_Change].rules[Link_Is_Active]`. */
+    readonly path?: string;
+    readonly message: string;
+    /** What to do. */
+    readonly fix: string;
+}
+
+/** One check of the project. */
+export interface Rule {
+    readonly id: string;
+    readonly description: string;
+    /**
+     * Work that needs no project (loading a library, a schema), done while source-deploy-retrieve
+     * resolves the project's files in its worker thread.
+     */
+    preload?(): void;
+    check(project: Project): Finding[] | Promise<Finding[]>;
+}
+
+export interface ValidateOptions {
+    /** Run only the rules with these ids (default: every rule). */
+    readonly rules?: readonly string[];
+    /** The Java 17+ executable for the Apex checks (default: $JAVA_HOME/bin/java, else `java`). */
+    readonly javaCommand?: string;
+    /**
+     * The project whose files the generator definitions (scripts/metadata) describe: the staleness
+     * check runs only when the validated directory is this one (default: this repository's root).
+     */
+    readonly generatorRoot?: string;
+    /**
+     * Where the Apex checks that run Java or the Apex parser remember their findings for an
+     * unchanged project (default: no cache; the command line uses node_modules/.cache).
+     */
+    readonly cacheDirectory?: string;
+}
+
+export interface Summary {
+    /** Files of the package directories that were checked (those .forceignore leaves in). */
+    readonly files: number;
+    readonly errors: number;
+    readonly warnings: number;
+    readonly notes: number;
+    /** Ids of the rules that ran. */
+    readonly rules: readonly string[];
+}
+
+export interface ValidationResult {
+    /** True when no finding is an error. */
+    readonly ok: boolean;
+    /** The validated project's root, absolute. */
+    readonly root: string;
+    /** Sorted by file, line, column and rule. */
+    readonly findings: readonly Finding[];
+    readonly summary: Summary;
+}
