@@ -1,4 +1,26 @@
+const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
+
+/** What a Lightning web component may use from the browser. */
+const BROWSER_GLOBALS = {
+    window: 'readonly',
+    document: 'readonly',
+    console: 'readonly',
+    setTimeout: 'readonly',
+    clearTimeout: 'readonly',
+    CustomEvent: 'readonly',
+    Event: 'readonly',
+    Intl: 'readonly'
+};
+const JEST_GLOBALS = {
+    jest: 'readonly',
+    describe: 'readonly',
+    it: 'readonly',
+    expect: 'readonly',
+    beforeEach: 'readonly',
+    afterEach: 'readonly',
+    require: 'readonly'
+};
 
 module.exports = tseslint.config(
     { ignores: ['node_modules/**', 'dist/**', 'coverage/**', 'reports/**', '**/fixtures/**'] },
@@ -9,6 +31,15 @@ module.exports = tseslint.config(
         rules: {
             '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }]
         }
+    },
+    {
+        files: ['force-app/**/lwc/**/*.js'],
+        extends: [js.configs.recommended],
+        languageOptions: { sourceType: 'module', globals: BROWSER_GLOBALS }
+    },
+    {
+        files: ['force-app/**/lwc/**/__tests__/**/*.js'],
+        languageOptions: { globals: JEST_GLOBALS }
     },
     {
         files: ['*.js'],

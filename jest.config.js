@@ -1,3 +1,5 @@
+const { jestConfig: lwcJestConfig } = require('@salesforce/sfdx-lwc-jest/config');
+
 /**
  * One Jest run for every suite of the project: the TypeScript tooling under scripts/ and,
  * as they arrive, the Lightning web components under force-app/ (through sfdx-lwc-jest).
@@ -15,6 +17,13 @@ module.exports = {
             roots: ['<rootDir>/scripts'],
             testMatch: ['**/__tests__/**/*.test.ts'],
             transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] }
+        },
+        {
+            ...lwcJestConfig,
+            displayName: 'lwc',
+            rootDir: __dirname,
+            roots: ['<rootDir>/force-app'],
+            testMatch: ['**/lwc/**/__tests__/**/*.test.js']
         }
     ]
 };

@@ -1,7 +1,11 @@
+import { calendlyCredentials } from './credentials';
+import { integrationPageAndTab } from './integrationPage';
+import { customLabels } from './labels';
 import { mapUserCalendlyLinkTemplate } from './flows/mapUserCalendlyLink';
 import { mapUserCalendlyLinkTests } from './flows/mapUserCalendlyLinkTests';
 import { calendlyLinkObject } from './objects/calendlyLink';
 import { calendlyLinkLayoutAndTab } from './objects/layout';
+import { syncRunObject } from './objects/syncRun';
 import { userLinkField } from './objects/user';
 import { permissionSets } from './permissionSets';
 import type { MetadataFile } from './types';
@@ -16,7 +20,11 @@ export function packageFiles(): MetadataFile[] {
         ...calendlyLinkObject(),
         ...calendlyLinkLayoutAndTab(),
         ...userLinkField(),
+        ...syncRunObject(),
+        ...calendlyCredentials(),
         ...permissionSets(),
+        ...customLabels(),
+        ...integrationPageAndTab(),
         mapUserCalendlyLinkTemplate(),
         ...mapUserCalendlyLinkTests()
     ];

@@ -32,9 +32,13 @@ export interface DefinedTypes {
     ListView: md.ListView;
     Layout: md.Layout;
     CustomTab: md.CustomTab;
+    CustomLabels: md.CustomLabels;
+    FlexiPage: md.FlexiPage;
     PermissionSet: md.PermissionSet;
     Flow: md.Flow;
     FlowTest: md.FlowTest;
+    ExternalCredential: md.ExternalCredential;
+    NamedCredential: md.NamedCredential;
 }
 
 /** One source-format file the generator writes. */

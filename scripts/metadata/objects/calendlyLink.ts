@@ -1,4 +1,10 @@
-import { LINK_FIELDS as F, LINK_OBJECT, LINK_TYPES, PACKAGE_DIR } from '../names';
+import {
+    LINK_FIELDS as F,
+    LINK_OBJECT,
+    LINK_SYNC_NUMBER_FIELD,
+    LINK_TYPES,
+    PACKAGE_DIR
+} from '../names';
 import { metadataFile, type Definition, type MetadataFile } from '../types';
 import type * as md from '@salesforce/types/metadata';
 
@@ -161,6 +167,16 @@ function linkFields(): Definition<md.CustomField>[] {
             required: false,
             trackTrending: false,
             type: 'DateTime'
+        },
+        {
+            fullName: LINK_SYNC_NUMBER_FIELD,
+            description:
+                'Set automatically when the link is created, never changed. During a run the sync keeps one bit per sync number for the links Calendly still returns, so it finds the links to deactivate without writing the unchanged ones.',
+            displayFormat: '{0}',
+            externalId: false,
+            label: 'Sync Number',
+            trackTrending: false,
+            type: 'AutoNumber'
         }
     ];
 }

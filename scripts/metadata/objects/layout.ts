@@ -2,13 +2,14 @@ import type * as md from '@salesforce/types/metadata';
 import { LINK_FIELDS as F, LINK_OBJECT, PACKAGE_DIR } from '../names';
 import { metadataFile, type Definition, type MetadataFile } from '../types';
 
-type Item = Definition<md.LayoutItem>;
+export type Item = Definition<md.LayoutItem>;
 
-const edit = (field: string): Item => ({ behavior: 'Edit', field });
-const readonly = (field: string): Item => ({ behavior: 'Readonly', field });
-const required = (field: string): Item => ({ behavior: 'Required', field });
+export const edit = (field: string): Item => ({ behavior: 'Edit', field });
+export const readonly = (field: string): Item => ({ behavior: 'Readonly', field });
+export const required = (field: string): Item => ({ behavior: 'Required', field });
 
-function section(label: string, left: Item[], right: Item[]): Definition<md.LayoutSection> {
+/** A two-column section of a page layout. */
+export function section(label: string, left: Item[], right: Item[]): Definition<md.LayoutSection> {
     return {
         customLabel: true,
         detailHeading: true,

@@ -1,0 +1,90 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { children, childText } from '../../xml/parse';
+import { INTEGRATION_COMPONENT, INTEGRATION_PAGE } from '../integrationPage';
+import { INTEGRATION_LABELS } from '../labels';
+import { PERMISSION_SETS, SYNC_CONTROLLER_CLASS } from '../names';
+import { generatedXml, only, text } from './generated';
+
+const ROOT = path.join(__dirname, '..', '..', '..');
+const BUNDLE = path.join(ROOT, 'force-app/main/default/lwc', INTEGRATION_COMPONENT);
+
+/** The JavaScript of the component bundle, tests left out. */
+function bundleSource(): string {
+    return fs
+        .readdirSync(BUNDLE)
+        .filter((file) => file.endsWith('.js'))
+        .map((file) => fs.readFileSync(path.join(BUNDLE, file), 'utf8'))
+        .join('\n');
+}
+
+function imported(prefix: string): string[] {
+    const pattern = new RegExp(`from '${prefix}([^']+)'`, 'g');
+    return [...bundleSource().matchAll(pattern)].map((match) => match[1] ?? '');
+}
+
+describe('the integration page', () => {
+    it('defines every label the component imports, and uses every label it defines', () => {
+        const defined = children(generatedXml('labels/CustomLabels.labels-meta.xml'), 'labels').map(
+            (label) => text(label, 'fullName')
+        );
+        const used = imported('@salesforce/label/c\\.');
+        expect([...used].sort()).toEqual([...defined].sort());
+        expect(defined.sort()).toEqual(Object.keys(INTEGRATION_LABELS).sort());
+    });
+
+    it('imports only @AuraEnabled methods of the sync controller', () => {
+        const apex = fs.readFileSync(
+            path.join(ROOT, `force-app/main/default/classes/${SYNC_CONTROLLER_CLASS}.cls`),
+            'utf8'
+        );
+        const enabled = [
+            ...apex.matchAll(/@AuraEnabled[^\n]*\n\s*public static [\w.<>]+ (\w+)\(/g)
+        ].map((match) => match[1]);
+        const methods = imported('@salesforce/apex/').map((name) => {
+            const [cls, method] = name.split('.');
+            expect(cls).toBe(SYNC_CONTROLLER_CLASS);
+            return method;
+        });
+        expect(methods.length).toBeGreaterThan(0);
+        for (const method of methods) {
+            expect(enabled).toContain(method);
+        }
+    });
+
+    it('exposes the component on app pages and tabs', () => {
+        const meta = fs.readFileSync(
+            path.join(BUNDLE, `${INTEGRATION_COMPONENT}.js-meta.xml`),
+            'utf8'
+        );
+        expect(meta).toContain('<apiVersion>66.0</apiVersion>');
+        expect(meta).toContain('<isExposed>true</isExposed>');
+        expect(meta).toContain('<target>lightning__AppPage</target>');
+        expect(meta).toContain('<target>lightning__Tab</target>');
+    });
+
+    it('puts the component on an app page with its own tab', () => {
+        const page = generatedXml(`flexipages/${INTEGRATION_PAGE}.flexipage-meta.xml`);
+        expect(text(page, 'type')).toBe('AppPage');
+        const region = only(page, 'flexiPageRegions');
+        const component = only(
+            only(only(region, 'itemInstances'), 'componentInstance'),
+            'componentName'
+        );
+        expect(component.text).toBe(INTEGRATION_COMPONENT);
+
+        const tab = generatedXml(`tabs/${INTEGRATION_PAGE}.tab-meta.xml`);
+        expect(text(tab, 'flexiPage')).toBe(INTEGRATION_PAGE);
+        expect(childText(tab, 'label')).toBe('Calendly Integration');
+    });
+
+    it('shows the tab to admins only', () => {
+        const tabs = (name: string) =>
+            children(
+                generatedXml(`permissionsets/${name}.permissionset-meta.xml`),
+                'tabSettings'
+            ).map((setting) => [text(setting, 'tab'), text(setting, 'visibility')]);
+        expect(tabs(PERMISSION_SETS.admin)).toContainEqual([INTEGRATION_PAGE, 'Visible']);
+        expect(tabs(PERMISSION_SETS.reader).map(([tab]) => tab)).not.toContain(INTEGRATION_PAGE);
+    });
+});
