@@ -6,6 +6,7 @@ import { codeAnalyzer, pmdEngine } from '../dependencies';
 import { ToolError } from '../errors';
 import { finding } from '../finding';
 import { messages } from '../messages';
+import type { Project } from '../project';
 import type { Finding, Rule } from '../types';
 
 const ID = 'apex-pmd';
@@ -31,33 +32,11 @@ export function apexPmdRule(javaCommand: string): Rule {
             if (!java.ok) {
                 throw new ToolError(messages.apex.javaMissing(java.reason));
             }
-            const { CodeAnalyzer, CodeAnalyzerConfig, SeverityLevel } = codeAnalyzer();
-            const config = CodeAnalyzerConfig.fromObject({
-                config_root: project.root,
-                engines: {
-                    // The Apex rules only: describing and running the other languages' rules costs seconds.
-                    pmd: { java_command: javaCommand, rule_languages: ['apex'] },
-                    cpd: { disable_engine: true }
-                }
-            });
-            const analyzer = new CodeAnalyzer(config);
-            await analyzer.addEnginePlugin(pmdEngine().createEnginePlugin());
-            const packageDirectories = project.config.packageDirectories
-                .map((directory) => path.resolve(project.root, directory))
-                .filter((directory) => fs.existsSync(directory));
-            const workspace = await analyzer.createWorkspace(
-                packageDirectories,
-                files.map((file) => project.absolute(file))
-            );
-            const selection = await analyzer.selectRules(['pmd:Recommended'], { workspace });
-            const results = await analyzer.run(selection, { workspace });
+            const { SeverityLevel } = codeAnalyzer();
+            const violations = await runPmdWithRetry(project, files, javaCommand);
             const findings: Finding[] = [];
-            for (const violation of results.getViolations()) {
+            for (const violation of violations) {
                 const rule = violation.getRule();
-                if (ENGINE_ERRORS.has(rule.getName())) {
-                    const reason = violation.getMessage().trim().split('\n')[0] ?? '';
-                    throw new ToolError(messages.apex.checkerFailed('PMD', reason));
-                }
                 const location = violation.getPrimaryLocation();
                 const absolute = location.getFile();
                 const line = location.getStartLine();
@@ -93,4 +72,66 @@ export function apexPmdRule(javaCommand: string): Rule {
             return findings;
         }
     };
+}
+
+type Violations = ReturnType<Awaited<ReturnType<CodeAnalyzer['run']>>['getViolations']>;
+type CodeAnalyzer = InstanceType<ReturnType<typeof codeAnalyzer>['CodeAnalyzer']>;
+
+/**
+ * The PMD engine reads `java -version` when the process exits, which can come before its
+ * output has been read: on a loaded machine it then sees no version and refuses to start
+ * ("not a recognizable version of Java"). A fresh engine asks again, so that one failure is
+ * retried a few times; any other engine failure is reported at once.
+ */
+const PMD_ATTEMPTS = 3;
+
+async function runPmdWithRetry(
+    project: Project,
+    files: readonly string[],
+    javaCommand: string
+): Promise<Violations> {
+    for (let attempt = 1; ; attempt++) {
+        const violations = await runPmd(project, files, javaCommand);
+        const engineError = violations.find((violation) =>
+            ENGINE_ERRORS.has(violation.getRule().getName())
+        );
+        if (!engineError) {
+            return violations;
+        }
+        const reason = engineError.getMessage().trim().split('\n')[0] ?? '';
+        if (
+            attempt >= PMD_ATTEMPTS ||
+            !/recognizable version of Java/.test(engineError.getMessage())
+        ) {
+            throw new ToolError(messages.apex.checkerFailed('PMD', reason));
+        }
+    }
+}
+
+async function runPmd(
+    project: Project,
+    files: readonly string[],
+    javaCommand: string
+): Promise<Violations> {
+    const { CodeAnalyzer, CodeAnalyzerConfig } = codeAnalyzer();
+    const config = CodeAnalyzerConfig.fromObject({
+        config_root: project.root,
+        engines: {
+            // The Apex rules only: describing and running the other languages' rules costs seconds.
+            pmd: { java_command: javaCommand, rule_languages: ['apex'] },
+            cpd: { disable_engine: true }
+        }
+    });
+    const analyzer = new CodeAnalyzer(config);
+    await analyzer.addEnginePlugin(pmdEngine().createEnginePlugin());
+    const packageDirectories = project.config.packageDirectories
+        .map((directory) => path.resolve(project.root, directory))
+        .filter((directory) => fs.existsSync(directory));
+    const workspace = await analyzer.createWorkspace(
+        packageDirectories,
+        files.map((file) => project.absolute(file))
+    );
+    const selection = await analyzer.selectRules(['pmd:Recommended'], { workspace });
+    const results = await analyzer.run(selection, { workspace });
+    return results.getViolations();
 }
