@@ -2,7 +2,7 @@ import type * as md from '@salesforce/types/metadata';
 import {
     API_VERSION,
     FLOW_TEMPLATE,
-    LINK_FIELDS as F,
+    LINK_FIELDS,
     LINK_OBJECT,
     LINK_TYPES,
     PACKAGE_DIR,
@@ -32,30 +32,125 @@ export const ELEMENTS = {
 } as const;
 const E = ELEMENTS;
 
+/** Which Calendly links a flow maps: profile links, or the managed-event links of one event type. */
+export type LinkSelection =
+    | { readonly linkType: typeof LINK_TYPES.profile }
+    | { readonly linkType: typeof LINK_TYPES.managedEvent; readonly event: EventSelection };
+
+/** A managed event type, by its slug (`intro-call`) or its name (`Intro call`), matched exactly. */
+export interface EventSelection {
+    readonly by: 'slug' | 'name';
+    readonly value: string;
+}
+
+/**
+ * Everything that differs between the package's template and an org's copy of it. The mapping
+ * logic itself (entry conditions, lookups, loop, clearing, fault path) is the same for all.
+ */
+export interface MapUserLinkFlowSpec {
+    readonly apiName: string;
+    readonly label: string;
+    readonly description: string;
+    readonly interviewLabel: string;
+    readonly links: LinkSelection;
+    /** The User text field that receives the link, as the package's source spells it (no prefix). */
+    readonly userField: string;
+    /**
+     * The package's namespace, for a copy in an org where the package is installed: there the
+     * package's object and fields must be spelt with the prefix (`cly__Url__c`), as a
+     * subscriber's Save As copy spells them. Standard fields and the org's own fields never are.
+     */
+    readonly namespace?: string;
+    /** A template ships inactive for Save As; a copy is active and runs. */
+    readonly kind: 'template' | 'active-copy';
+    readonly triggerOrder: number;
+    /** The source directory the file goes to, e.g. `force-app/main/default`. */
+    readonly directory: string;
+}
+
+/** The API names a flow uses for the package's object and fields, prefixed or not. */
+interface FlowNames {
+    readonly object: string;
+    readonly url: string;
+    readonly email: string;
+    readonly linkType: string;
+    readonly isActive: string;
+    readonly eventTypeSlug: string;
+    readonly eventTypeName: string;
+    readonly userField: string;
+}
+
+function flowNames(spec: MapUserLinkFlowSpec): FlowNames {
+    const packaged = (name: string): string =>
+        spec.namespace ? `${spec.namespace}__${name}` : name;
+    return {
+        object: packaged(LINK_OBJECT),
+        url: packaged(LINK_FIELDS.url),
+        email: packaged(LINK_FIELDS.email),
+        linkType: packaged(LINK_FIELDS.linkType),
+        isActive: packaged(LINK_FIELDS.isActive),
+        eventTypeSlug: packaged(LINK_FIELDS.eventTypeSlug),
+        eventTypeName: packaged(LINK_FIELDS.eventTypeName),
+        // Only the package's own User field carries the prefix; a field the org created does not.
+        userField: spec.userField === USER_LINK_FIELD ? packaged(spec.userField) : spec.userField
+    };
+}
+
 /**
  * Entry conditions, evaluated before an interview starts, so that the hourly sync's writes of
  * unrelated fields (LastSyncedAt__c, names) start no interview at all:
- * an active profile link with an email that is new or whose URL, email or status changed, or a
- * profile link that has just been deactivated.
+ * an active link of the selected kind with an email that is new or whose URL, email or status
+ * changed, or such a link that has just been deactivated.
  */
-const ENTRY_FORMULA = [
-    `ISPICKVAL({!$Record.${F.linkType}}, "${LINK_TYPES.profile}") && (`,
-    `    ({!$Record.${F.isActive}} && NOT(ISBLANK({!$Record.${F.email}})) && (ISNEW()`,
-    `        || ISCHANGED({!$Record.${F.url}}) || ISCHANGED({!$Record.${F.email}})`,
-    `        || ISCHANGED({!$Record.${F.isActive}})))`,
-    `    || (NOT({!$Record.${F.isActive}}) && ISCHANGED({!$Record.${F.isActive}}))`,
-    `)`
-].join('\n');
+function entryFormula(links: LinkSelection, F: FlowNames): string {
+    const selection =
+        links.linkType === LINK_TYPES.profile
+            ? `ISPICKVAL({!$Record.${F.linkType}}, "${LINK_TYPES.profile}")`
+            : `ISPICKVAL({!$Record.${F.linkType}}, "${LINK_TYPES.managedEvent}") && {!$Record.${
+                  links.event.by === 'slug' ? F.eventTypeSlug : F.eventTypeName
+              }} = "${links.event.value}"`;
+    return [
+        `${selection} && (`,
+        `    ({!$Record.${F.isActive}} && NOT(ISBLANK({!$Record.${F.email}})) && (ISNEW()`,
+        `        || ISCHANGED({!$Record.${F.url}}) || ISCHANGED({!$Record.${F.email}})`,
+        `        || ISCHANGED({!$Record.${F.isActive}})))`,
+        `    || (NOT({!$Record.${F.isActive}}) && ISCHANGED({!$Record.${F.isActive}}))`,
+        `)`
+    ].join('\n');
+}
 
-const DESCRIPTION = [
+const TEMPLATE_DESCRIPTION = [
     `Template: use Save As to make your own copy, then activate the copy. Copies a Calendly profile link to every active user whose email matches the link's email`,
     `(case-insensitive; in a sandbox also the email with .invalid appended), and clears it from active users holding it when the link is deactivated.`,
     `To map a managed-event link instead, change the entry condition's link type and the User field in your copy.`
 ].join(' ');
 
+/** What the package ships: the profile-link template, inactive, for subscribers to Save As. */
+export const TEMPLATE_SPEC: MapUserLinkFlowSpec = {
+    apiName: FLOW_TEMPLATE,
+    label: 'Map User Calendly Link Template',
+    description: TEMPLATE_DESCRIPTION,
+    interviewLabel: 'Map User Calendly Link {!$Record.Name}',
+    links: { linkType: LINK_TYPES.profile },
+    userField: USER_LINK_FIELD,
+    kind: 'template',
+    triggerOrder: 500,
+    directory: PACKAGE_DIR
+};
+
 /** The flow template that subscribers Save As and activate. */
 export function mapUserCalendlyLinkTemplate(): MetadataFile {
-    return metadataFile(`${PACKAGE_DIR}/flows/${FLOW_TEMPLATE}.flow-meta.xml`, 'Flow', {
+    return mapUserLinkFlow(TEMPLATE_SPEC);
+}
+
+/**
+ * The one definition of the mapping flow, for the template and for every copy: copies a link
+ * to the User field of every active user with the link's email, clears it when the link is
+ * deactivated, and fails the link's save with the reason on any fault.
+ */
+export function mapUserLinkFlow(spec: MapUserLinkFlowSpec): MetadataFile {
+    const F = flowNames(spec);
+    return metadataFile(`${spec.directory}/flows/${spec.apiName}.flow-meta.xml`, 'Flow', {
         apiVersion: API_VERSION,
         assignments: [
             {
@@ -67,7 +162,7 @@ export function mapUserCalendlyLinkTemplate(): MetadataFile {
                 locationY: 0,
                 assignmentItems: [
                     {
-                        assignToReference: `${E.loopUsers}.${USER_LINK_FIELD}`,
+                        assignToReference: `${E.loopUsers}.${F.userField}`,
                         operator: 'Assign',
                         value: ref(`$Record.${F.url}`)
                     },
@@ -182,7 +277,7 @@ export function mapUserCalendlyLinkTemplate(): MetadataFile {
                 ]
             }
         ],
-        description: DESCRIPTION,
+        description: spec.description,
         environments: ['Default'],
         formulas: [
             {
@@ -193,9 +288,10 @@ export function mapUserCalendlyLinkTemplate(): MetadataFile {
                 expression: `{!$Record.${F.email}} & ".invalid"`
             }
         ],
-        interviewLabel: 'Map User Calendly Link {!$Record.Name}',
-        isTemplate: true,
-        label: 'Map User Calendly Link Template',
+        interviewLabel: spec.interviewLabel,
+        // A copy leaves isTemplate out, as Save As does: only the package's template is one.
+        ...(spec.kind === 'template' ? { isTemplate: true } : {}),
+        label: spec.label,
         loops: [
             {
                 name: E.loopUsers,
@@ -234,7 +330,7 @@ export function mapUserCalendlyLinkTemplate(): MetadataFile {
                 ],
                 getFirstRecordOnly: false,
                 object: 'User',
-                queriedFields: ['Id', USER_LINK_FIELD],
+                queriedFields: ['Id', F.userField],
                 storeOutputAutomatically: true
             }
         ],
@@ -250,15 +346,15 @@ export function mapUserCalendlyLinkTemplate(): MetadataFile {
                 filterLogic: '1 AND (2 OR 3)',
                 filters: [
                     { field: 'IsActive', operator: 'EqualTo', value: bool(true) },
-                    { field: USER_LINK_FIELD, operator: 'EqualTo', value: ref(`$Record.${F.url}`) },
+                    { field: F.userField, operator: 'EqualTo', value: ref(`$Record.${F.url}`) },
                     {
-                        field: USER_LINK_FIELD,
+                        field: F.userField,
                         operator: 'EqualTo',
                         value: ref(`$Record__Prior.${F.url}`)
                     }
                 ],
                 inputAssignments: [
-                    { field: USER_LINK_FIELD, value: ref('$GlobalConstant.EmptyString') }
+                    { field: F.userField, value: ref('$GlobalConstant.EmptyString') }
                 ],
                 object: 'User'
             },
@@ -275,13 +371,13 @@ export function mapUserCalendlyLinkTemplate(): MetadataFile {
                 filters: [
                     { field: 'IsActive', operator: 'EqualTo', value: bool(true) },
                     {
-                        field: USER_LINK_FIELD,
+                        field: F.userField,
                         operator: 'EqualTo',
                         value: ref(`$Record__Prior.${F.url}`)
                     }
                 ],
                 inputAssignments: [
-                    { field: USER_LINK_FIELD, value: ref('$GlobalConstant.EmptyString') }
+                    { field: F.userField, value: ref('$GlobalConstant.EmptyString') }
                 ],
                 object: 'User'
             },
@@ -299,13 +395,13 @@ export function mapUserCalendlyLinkTemplate(): MetadataFile {
             locationX: 50,
             locationY: 0,
             connector: connector(E.decideLinkChange),
-            filterFormula: ENTRY_FORMULA,
-            object: LINK_OBJECT,
+            filterFormula: entryFormula(spec.links, F),
+            object: F.object,
             recordTriggerType: 'CreateAndUpdate',
             triggerType: 'RecordAfterSave'
         },
-        status: 'Draft',
-        triggerOrder: 500,
+        status: spec.kind === 'template' ? 'Draft' : 'Active',
+        triggerOrder: spec.triggerOrder,
         variables: [
             {
                 name: E.usersToUpdate,

@@ -67,7 +67,8 @@ export class OrgSchema {
 
     private withoutNamespace(name: string): string {
         const prefix = this.namespace ? `${this.namespace}__` : undefined;
-        return prefix && name.toLowerCase().startsWith(prefix.toLowerCase()) && name.endsWith('__c')
+        const lower = name.toLowerCase();
+        return prefix && lower.startsWith(prefix.toLowerCase()) && lower.endsWith('__c')
             ? name.slice(prefix.length)
             : name;
     }

@@ -1,0 +1,81 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { makeProject, REPO_ROOT } from './flowCopyProject';
+
+/** `npm run generate -- ARGS` in the project at cwd. Each run costs a TypeScript start: few. */
+function generate(
+    cwd: string,
+    ...args: string[]
+): { status: number | null; out: string; err: string } {
+    const result = spawnSync(
+        process.execPath,
+        [
+            path.join(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs'),
+            path.join(REPO_ROOT, 'scripts/generate/cli.ts'),
+            ...args
+        ],
+        { cwd, encoding: 'utf8' }
+    );
+    return { status: result.status, out: result.stdout, err: result.stderr };
+}
+
+describe('npm run generate -- flow, as a command line', () => {
+    const root = makeProject();
+    afterAll(() => {
+        fs.rmSync(root, { recursive: true, force: true });
+    });
+
+    it('writes the copy, says what it wrote and what to do next, and exits 0', () => {
+        const result = generate(
+            root,
+            'flow',
+            '--name',
+            'Map_User_Calendly_Link',
+            '--label',
+            'Map User Calendly Link'
+        );
+        expect(result.err).toBe('');
+        expect(result.status).toBe(0);
+        expect(result.out).toContain(
+            'wrote unpackaged/main/default/flows/Map_User_Calendly_Link.flow-meta.xml'
+        );
+        expect(result.out).toContain('npm run deploy -- --target-org ALIAS --include-unpackaged');
+        expect(
+            fs.existsSync(
+                path.join(
+                    root,
+                    'unpackaged/main/default/flows/Map_User_Calendly_Link.flow-meta.xml'
+                )
+            )
+        ).toBe(true);
+    });
+
+    it('exits 2 with the reason when it refuses, writing nothing', () => {
+        const result = generate(
+            root,
+            'flow',
+            '--name',
+            'Map_Intro',
+            '--link-type',
+            'ManagedEvent',
+            '--event-slug',
+            'intro-call',
+            '--event-name',
+            'Intro call',
+            '--user-field',
+            'Intro__c'
+        );
+        expect(result.status).toBe(2);
+        expect(result.err).toMatch(/^--event-slug and --event-name were both given/);
+        expect(
+            fs.existsSync(path.join(root, 'unpackaged/main/default/flows/Map_Intro.flow-meta.xml'))
+        ).toBe(false);
+    });
+
+    it('keeps npm run generate without a subcommand as it was: an unknown word is refused', () => {
+        const result = generate(root, 'flows');
+        expect(result.status).toBe(2);
+        expect(result.err).toContain("Unexpected argument 'flows'");
+    });
+});

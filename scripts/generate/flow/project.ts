@@ -1,0 +1,105 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { childText, parseXml } from '../../xml/parse';
+import { flowMessages as M } from './messages';
+import { FlowCopyError } from './options';
+
+/** The parts of sfdx-project.json a copy depends on. */
+export interface CopyProject {
+    readonly root: string;
+    readonly namespace?: string;
+    readonly directories: readonly PackageDirectory[];
+    /** The directory for the org's own metadata (no `package`), e.g. `unpackaged`. */
+    readonly unpackaged: string;
+}
+
+export interface PackageDirectory {
+    /** From the project root, with forward slashes. */
+    readonly path: string;
+    /** True for a directory that becomes a package. */
+    readonly packaged: boolean;
+}
+
+/** A file of the project: where it is, and whether the package ships it. */
+export interface ProjectFile {
+    /** From the project root, with forward slashes. */
+    readonly file: string;
+    readonly packaged: boolean;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Reads sfdx-project.json at root; the unpackaged directory is the first without a package. */
+export function readCopyProject(root: string): CopyProject {
+    const file = path.join(root, 'sfdx-project.json');
+    if (!fs.existsSync(file)) {
+        throw new FlowCopyError(M.noProjectFile(root));
+    }
+    let data: unknown;
+    try {
+        data = JSON.parse(fs.readFileSync(file, 'utf8'));
+    } catch (error: unknown) {
+        throw new FlowCopyError(
+            M.badProjectFile(error instanceof Error ? error.message : String(error)),
+            { cause: error }
+        );
+    }
+    if (!isRecord(data) || !Array.isArray(data['packageDirectories'])) {
+        throw new FlowCopyError(M.badProjectFile('it has no "packageDirectories" list'));
+    }
+    const directories: PackageDirectory[] = data['packageDirectories']
+        .filter(isRecord)
+        .filter((entry) => typeof entry['path'] === 'string')
+        .map((entry) => ({
+            path: String(entry['path']).replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/$/, ''),
+            packaged: typeof entry['package'] === 'string'
+        }));
+    const unpackaged = directories.find((directory) => !directory.packaged);
+    if (!unpackaged) {
+        throw new FlowCopyError(M.noUnpackagedDirectory());
+    }
+    const namespace = data['namespace'];
+    return {
+        root,
+        ...(typeof namespace === 'string' && namespace !== '' ? { namespace } : {}),
+        directories,
+        unpackaged: unpackaged.path
+    };
+}
+
+function walk(directory: string): string[] {
+    if (!fs.existsSync(directory)) {
+        return [];
+    }
+    return fs.readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
+        const full = path.join(directory, entry.name);
+        return entry.isDirectory() ? walk(full) : [full];
+    });
+}
+
+/**
+ * The files of every package directory whose path ends with `suffix` (e.g.
+ * `flows/Name.flow-meta.xml`), compared without regard to case: API names are case-insensitive.
+ */
+export function findProjectFiles(project: CopyProject, suffix: string): ProjectFile[] {
+    const wanted = `/${suffix.toLowerCase()}`;
+    return project.directories.flatMap((directory) =>
+        walk(path.join(project.root, directory.path))
+            .map((file) => path.relative(project.root, file).split(path.sep).join('/'))
+            .filter((file) => `/${file.toLowerCase()}`.endsWith(wanted))
+            .map((file) => ({ file, packaged: directory.packaged }))
+    );
+}
+
+/** The `<type>` of a field file, '' when it has none or cannot be read as XML. */
+export function fieldType(project: CopyProject, file: string): string {
+    try {
+        const root = parseXml(fs.readFileSync(path.join(project.root, file), 'utf8'), file);
+        return childText(root, 'type') ?? '';
+    } catch {
+        // A field file that is not XML has no type a link could go to; validation reports it.
+        return '';
+    }
+}
