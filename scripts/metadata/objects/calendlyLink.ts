@@ -6,6 +6,7 @@ import {
     PACKAGE_DIR
 } from '../names';
 import { metadataFile, type Definition, type MetadataFile } from '../types';
+import { OBJECT_SETTINGS } from './settings';
 import type * as md from '@salesforce/types/metadata';
 
 const OBJECT_DIR = `${PACKAGE_DIR}/objects/${LINK_OBJECT}`;
@@ -14,21 +15,10 @@ const OBJECT_DIR = `${PACKAGE_DIR}/objects/${LINK_OBJECT}`;
 export function calendlyLinkObject(): MetadataFile[] {
     return [
         metadataFile(`${OBJECT_DIR}/${LINK_OBJECT}.object-meta.xml`, 'CustomObject', {
-            allowInChatterGroups: false,
-            compactLayoutAssignment: 'SYSTEM',
-            deploymentStatus: 'Deployed',
+            ...OBJECT_SETTINGS,
             description:
                 "One Calendly scheduling link: a member's profile link or a managed event type's link. The hourly sync keeps these records current; record-triggered flows copy profile links to users.",
-            enableActivities: false,
-            enableBulkApi: true,
-            enableFeeds: false,
-            enableHistory: false,
-            enableLicensing: false,
-            enableReports: true,
             enableSearch: true,
-            enableSharing: true,
-            enableStreamingApi: true,
-            externalSharingModel: 'Private',
             label: 'Calendly Link',
             nameField: { label: 'Calendly Link Name', trackHistory: false, type: 'Text' },
             pluralLabel: 'Calendly Links',
@@ -38,8 +28,7 @@ export function calendlyLinkObject(): MetadataFile[] {
                 lookupPhoneDialogsAdditionalFields: [],
                 searchResultsAdditionalFields: [F.linkType, F.email, F.url, F.isActive]
             },
-            sharingModel: 'Read',
-            visibility: 'Public'
+            sharingModel: 'Read'
         }),
         ...linkFields().map((field) =>
             metadataFile(

@@ -8,6 +8,7 @@ import {
     RUN_STATUSES
 } from '../names';
 import { metadataFile, type Definition, type MetadataFile } from '../types';
+import { OBJECT_SETTINGS } from './settings';
 import { edit, readonly, section, type Item } from './layout';
 
 const OBJECT_DIR = `${PACKAGE_DIR}/objects/${RUN_OBJECT}`;
@@ -19,21 +20,10 @@ const OBJECT_DIR = `${PACKAGE_DIR}/objects/${RUN_OBJECT}`;
 export function syncRunObject(): MetadataFile[] {
     return [
         metadataFile(`${OBJECT_DIR}/${RUN_OBJECT}.object-meta.xml`, 'CustomObject', {
-            allowInChatterGroups: false,
-            compactLayoutAssignment: 'SYSTEM',
-            deploymentStatus: 'Deployed',
+            ...OBJECT_SETTINGS,
             description:
                 'One run of the Calendly link sync, manual or hourly: its status, progress, counts and the reasons links were skipped or failed. Only one run is queued or running at a time.',
-            enableActivities: false,
-            enableBulkApi: true,
-            enableFeeds: false,
-            enableHistory: false,
-            enableLicensing: false,
-            enableReports: true,
             enableSearch: false,
-            enableSharing: true,
-            enableStreamingApi: true,
-            externalSharingModel: 'Private',
             label: 'Calendly Sync Run',
             nameField: {
                 displayFormat: 'SYNC-{000000}',
@@ -49,8 +39,7 @@ export function syncRunObject(): MetadataFile[] {
                 searchResultsAdditionalFields: [F.status, F.origin, F.startedAt]
             },
             // Any admin's sync may have to mark another admin's stalled run as failed.
-            sharingModel: 'ReadWrite',
-            visibility: 'Public'
+            sharingModel: 'ReadWrite'
         }),
         ...runFields().map((field) =>
             metadataFile(
