@@ -15,10 +15,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+/** tsx as a loader of node itself, as `npm run validate` uses it: no extra CLI process. */
+const TSX_LOADER = pathToFileURL(path.join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
 const SF = path.join(ROOT, 'node_modules', '.bin', 'sf');
 const VALIDATE_CLI = path.join(ROOT, 'scripts', 'validate', 'cli.ts');
 
@@ -163,7 +165,12 @@ async function main(): Promise<number> {
         return 1;
     }
     const dir = path.resolve(positionals[0] ?? process.cwd());
-    for (const required of [path.join(dir, 'sfdx-project.json'), VALIDATE_CLI, SF, TSX]) {
+    for (const required of [
+        path.join(dir, 'sfdx-project.json'),
+        VALIDATE_CLI,
+        SF,
+        fileURLToPath(TSX_LOADER)
+    ]) {
         if (!fs.existsSync(required)) {
             console.error(`${required} is missing: nothing to benchmark.`);
             return 1;
@@ -183,9 +190,9 @@ async function main(): Promise<number> {
     };
     const commands: readonly Command[] = [
         {
-            label: 'validate (scripts/validate/cli.ts)',
-            file: TSX,
-            args: () => [VALIDATE_CLI],
+            label: 'validate (as npm run validate runs it)',
+            file: process.execPath,
+            args: () => ['--import', TSX_LOADER, VALIDATE_CLI],
             acceptedExitCodes: [0, 1]
         },
         {
