@@ -311,6 +311,27 @@ export class FlowRunner {
         });
     }
 
+    /**
+     * The records an Update or Delete Records element selects by filters, one query for the
+     * interviews of the group; the caller writes them.
+     */
+    private queryTargets(
+        target: NonNullable<ElementOf<'update'>['target']>,
+        group: readonly Interview[],
+        attempt: Attempt
+    ): Map<Interview, FieldValues[]> {
+        const specs = new Map<Interview, QuerySpec>();
+        group.forEach((interview) => {
+            attempt(interview, () =>
+                specs.set(interview, {
+                    ...this.spec(interview, target.object, target.filters, target.logic),
+                    fields: []
+                })
+            );
+        });
+        return this.query(specs);
+    }
+
     private update(
         element: ElementOf<'update'>,
         group: readonly Interview[],
@@ -320,16 +341,7 @@ export class FlowRunner {
         const writes = new Map<Interview, SObjectRecord[]>();
         if (element.target) {
             const target = element.target;
-            const specs = new Map<Interview, QuerySpec>();
-            group.forEach((interview) => {
-                attempt(interview, () =>
-                    specs.set(interview, {
-                        ...this.spec(interview, target.object, target.filters, target.logic),
-                        fields: []
-                    })
-                );
-            });
-            this.query(specs).forEach((rows, interview) => {
+            this.queryTargets(target, group, attempt).forEach((rows, interview) => {
                 attempt(interview, () => {
                     const values = fieldValues(element.assignments, interview);
                     writes.set(
@@ -409,16 +421,7 @@ export class FlowRunner {
         const writes = new Map<Interview, SObjectRecord[]>();
         if (element.target) {
             const target = element.target;
-            const specs = new Map<Interview, QuerySpec>();
-            group.forEach((interview) => {
-                attempt(interview, () =>
-                    specs.set(interview, {
-                        ...this.spec(interview, target.object, target.filters, target.logic),
-                        fields: []
-                    })
-                );
-            });
-            this.query(specs).forEach((rows, interview) => {
+            this.queryTargets(target, group, attempt).forEach((rows, interview) => {
                 writes.set(
                     interview,
                     rows.map((fields) => ({ sobjectType: target.object.name, fields }))
