@@ -12,6 +12,8 @@ const BROWSER_GLOBALS = {
     Event: 'readonly',
     Intl: 'readonly'
 };
+/** The preview page's stand-in controller also reads the page's address. */
+const PREVIEW_GLOBALS = { ...BROWSER_GLOBALS, URLSearchParams: 'readonly' };
 const JEST_GLOBALS = {
     jest: 'readonly',
     describe: 'readonly',
@@ -36,6 +38,11 @@ module.exports = tseslint.config(
         files: ['force-app/**/lwc/**/*.js'],
         extends: [js.configs.recommended],
         languageOptions: { sourceType: 'module', globals: BROWSER_GLOBALS }
+    },
+    {
+        files: ['scripts/preview/app/**/*.js'],
+        extends: [js.configs.recommended],
+        languageOptions: { sourceType: 'module', globals: PREVIEW_GLOBALS }
     },
     {
         files: ['force-app/**/lwc/**/__tests__/**/*.js'],

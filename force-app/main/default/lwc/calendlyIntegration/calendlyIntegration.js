@@ -57,25 +57,28 @@ const DATE_TIME = {
     minute: '2-digit'
 };
 
+// Widths that fit a 1280-pixel screen without truncating a status, a date or a count's label;
+// the unchanged count is left to the outcome summary.
 const RUN_COLUMNS = [
-    { label: LABELS.ColumnRun, fieldName: 'name', initialWidth: 130 },
-    { label: LABELS.ColumnStatus, fieldName: 'statusLabel' },
-    { label: LABELS.ColumnOrigin, fieldName: 'originLabel', initialWidth: 100 },
+    { label: LABELS.ColumnRun, fieldName: 'name', initialWidth: 120 },
+    { label: LABELS.ColumnStatus, fieldName: 'statusLabel', initialWidth: 160 },
+    { label: LABELS.ColumnOrigin, fieldName: 'originLabel', initialWidth: 90 },
     { label: LABELS.ColumnStartedBy, fieldName: 'startedBy' },
     {
         label: LABELS.ColumnQueuedAt,
         fieldName: 'queuedAt',
         type: 'date',
+        initialWidth: 185,
         typeAttributes: { ...DATE_TIME, timeZone: TIME_ZONE }
     },
-    ...COUNTS.map(([fieldName, label]) => ({
+    ...COUNTS.filter(([fieldName]) => fieldName !== 'linksUnchanged').map(([fieldName, label]) => ({
         label,
         fieldName,
         type: 'number',
-        initialWidth: 110,
+        initialWidth: 100,
         cellAttributes: { alignment: 'right' }
     }))
-];
+].map((column) => ({ ...column, hideDefaultActions: true }));
 
 const MAPPING_COLUMNS = [
     {
@@ -86,8 +89,8 @@ const MAPPING_COLUMNS = [
     },
     { label: LABELS.ColumnEmail, fieldName: 'email', type: 'email' },
     { label: LABELS.ColumnProblem, fieldName: 'problemLabel' },
-    { label: LABELS.ColumnUsers, fieldName: 'usersLabel' }
-];
+    { label: LABELS.ColumnUsers, fieldName: 'usersLabel', wrapText: true }
+].map((column) => ({ ...column, hideDefaultActions: true }));
 
 /**
  * The Calendly integration page: the connection, the user mapping flow, the Sync button with

@@ -204,16 +204,18 @@ describe('c-calendly-integration', () => {
                 'c.Calendly_StatusSucceeded',
                 'c.Calendly_StatusFailed'
             ]);
-            expect(table.columns.map((column) => column.fieldName)).toEqual(
-                expect.arrayContaining([
-                    'linksCreated',
-                    'linksUpdated',
-                    'linksUnchanged',
-                    'linksDeactivated',
-                    'linksSkipped',
-                    'linksFailed'
-                ])
-            );
+            expect(table.columns.map((column) => column.fieldName)).toEqual([
+                'name',
+                'statusLabel',
+                'originLabel',
+                'startedBy',
+                'queuedAt',
+                'linksCreated',
+                'linksUpdated',
+                'linksDeactivated',
+                'linksSkipped',
+                'linksFailed'
+            ]);
         });
 
         it('says no sync has run yet on a new org', async () => {

@@ -1,0 +1,339 @@
+/**
+ * A stand-in for the Apex controller CalendlySyncController, for the preview page only.
+ *
+ * Each `@salesforce/apex/CalendlySyncController.<method>` import of the component resolves to
+ * the export of the same name here. The answers have the shape of the controller's DTOs
+ * (CalendlySyncViews) and a run plays like one in an org: queued, then running through the
+ * members, the managed events and the deactivation phase, then its outcome. The run moves one
+ * step per `getRun` call (the component polls every two seconds while a run is active), so
+ * what a test sees depends on how often it polled, never on the clock.
+ *
+ * The page's query string tells the stand-in what to play:
+ * - `outcome=succeeded|partial|failed`: how the run ends (default succeeded);
+ * - `connection=none`: the credential does not reach Calendly;
+ * - `flow=none`: no active flow copies links to users;
+ * - `hourly=off`: the hourly sync is off;
+ * - `runs=none`: no run has happened yet;
+ * - `error=<method>`: that method throws like Apex does (an AuraHandledException body);
+ * - `active=1`: a run is already running when the page loads (another admin started it).
+ */
+
+const params = new URLSearchParams(window.location.search);
+const OUTCOME = params.get('outcome') || 'succeeded';
+const FAILING_METHOD = params.get('error');
+const RUN_NAME_NUMBER = 42;
+const EXPECTED_LINKS = 126;
+const ADMIN = 'Grace Hopper';
+const LATENCY_MS = 150;
+
+const PEOPLE = [
+    ['Ada Lovelace', 'ada.lovelace@example.com', 'Mapped', ['Ada Lovelace']],
+    ['Alan Turing', 'alan.turing@example.com', 'NoActiveUser', []],
+    [
+        'Katherine Johnson',
+        'katherine.johnson@example.com',
+        'SeveralActiveUsers',
+        ['Katherine Johnson', 'Katherine Johnson (Support)']
+    ],
+    ['Edsger Dijkstra', 'edsger.dijkstra@example.com', 'NotCopied', ['Edsger Dijkstra']],
+    ['Barbara Liskov', 'barbara.liskov@example.com', 'Mapped', ['Barbara Liskov']],
+    ['Donald Knuth', 'donald.knuth@example.com', 'Mapped', ['Donald Knuth']]
+];
+
+/**
+ * The steps of the run, one per poll: its status, phase and how far it got. The counts are
+ * those of the outcome chosen in the query string.
+ */
+const STEPS = [
+    { status: 'Queued', phase: null, linksProcessed: 0 },
+    { status: 'Running', phase: 'Members', linksProcessed: 20, pagesRead: 1, membersRead: 20 },
+    { status: 'Running', phase: 'Members', linksProcessed: 60, pagesRead: 3, membersRead: 60 },
+    {
+        status: 'Running',
+        phase: 'Members',
+        linksProcessed: 100,
+        pagesRead: 5,
+        membersRead: 100,
+        statusDetail: "Waiting 10 seconds for Calendly's rate limit."
+    },
+    {
+        status: 'Running',
+        phase: 'ManagedEvents',
+        linksProcessed: 120,
+        pagesRead: 6,
+        membersRead: 120,
+        managedEventTypesRead: 6
+    },
+    {
+        status: 'Running',
+        phase: 'Deactivation',
+        linksProcessed: 126,
+        pagesRead: 7,
+        membersRead: 120,
+        managedEventTypesRead: 6
+    }
+];
+
+const OUTCOMES = {
+    succeeded: {
+        status: 'Succeeded',
+        linksProcessed: 126,
+        linksCreated: 6,
+        linksUpdated: 9,
+        linksUnchanged: 111,
+        linksDeactivated: 2,
+        linksSkipped: 0,
+        linksFailed: 0,
+        errorSummary: null,
+        issues: null
+    },
+    partial: {
+        status: 'PartiallySucceeded',
+        linksProcessed: 126,
+        linksCreated: 5,
+        linksUpdated: 9,
+        linksUnchanged: 109,
+        linksDeactivated: 2,
+        linksSkipped: 1,
+        linksFailed: 2,
+        errorSummary: '2 links could not be saved and 1 was skipped; the others were synced.',
+        issues: [
+            'https://calendly.com/alan-turing: Url__c: data value too large (max length=255)',
+            'https://calendly.com/team/onboarding: CalendlyUri__c: duplicate value found',
+            'Skipped the member https://api.calendly.com/users/AAAAAAAAAAAAAAAA: no scheduling link'
+        ].join('\n')
+    },
+    failed: {
+        status: 'Failed',
+        linksProcessed: 60,
+        linksCreated: 2,
+        linksUpdated: 3,
+        linksUnchanged: 55,
+        linksDeactivated: 0,
+        linksSkipped: 0,
+        linksFailed: 0,
+        errorSummary:
+            'Calendly answered 401 Unauthorized on page 4 of the organization memberships: the ' +
+            'token was revoked. The 60 links read before were kept; no link was deactivated.',
+        issues: null
+    }
+};
+
+/** The run being played, and the index of its step in STEPS (STEPS.length: ended). */
+let current = null;
+let step = 0;
+let runNumber = RUN_NAME_NUMBER;
+let hourlyEnabled = params.get('hourly') !== 'off';
+const history = params.get('runs') === 'none' ? [] : pastRuns();
+
+function iso(date) {
+    return date.toISOString();
+}
+
+function minutesAgo(minutes) {
+    return new Date(Date.now() - minutes * 60 * 1000);
+}
+
+function emptyRun(name, origin) {
+    return {
+        runId: `a02000000000${String(runNumber).padStart(3, '0')}AAA`,
+        name,
+        origin,
+        startedBy: ADMIN,
+        queuedAt: iso(new Date()),
+        startedAt: null,
+        endedAt: null,
+        lastProgressAt: null,
+        pagesRead: 0,
+        membersRead: 0,
+        managedEventTypesRead: 0,
+        linksProcessed: 0,
+        expectedLinks: EXPECTED_LINKS,
+        linksCreated: 0,
+        linksUpdated: 0,
+        linksUnchanged: 0,
+        linksDeactivated: 0,
+        linksSkipped: 0,
+        linksFailed: 0,
+        errorSummary: null,
+        issues: null,
+        phase: null,
+        statusDetail: null,
+        status: 'Queued',
+        isActive: true
+    };
+}
+
+function pastRuns() {
+    return [1, 2, 3].map((hoursAgo, index) => {
+        const run = emptyRun(`SYNC-0000${RUN_NAME_NUMBER - 1 - index}`, 'Scheduled');
+        const queued = minutesAgo(hoursAgo * 60);
+        return {
+            ...run,
+            ...OUTCOMES.succeeded,
+            runId: `a020000000000${RUN_NAME_NUMBER - 1 - index}AAA`,
+            linksCreated: index === 2 ? 4 : 0,
+            linksUpdated: index,
+            linksUnchanged: EXPECTED_LINKS - index - (index === 2 ? 4 : 0),
+            linksDeactivated: 0,
+            queuedAt: iso(queued),
+            startedAt: iso(new Date(queued.getTime() + 2000)),
+            endedAt: iso(new Date(queued.getTime() + 95000)),
+            isActive: false
+        };
+    });
+}
+
+/** The run as the controller would return it at the current step. */
+function snapshot() {
+    if (step < STEPS.length) {
+        const { statusDetail = null, ...progress } = STEPS[step];
+        const partial = OUTCOMES[OUTCOME] || OUTCOMES.succeeded;
+        // Counts grow with the links processed, in the proportions of the final outcome.
+        const share = progress.linksProcessed / EXPECTED_LINKS;
+        return {
+            ...current,
+            ...progress,
+            statusDetail,
+            startedAt: progress.status === 'Running' ? current.queuedAt : null,
+            lastProgressAt: progress.status === 'Running' ? iso(new Date()) : null,
+            linksCreated: Math.floor(partial.linksCreated * share),
+            linksUpdated: Math.floor(partial.linksUpdated * share),
+            linksUnchanged: Math.floor(partial.linksUnchanged * share),
+            isActive: true
+        };
+    }
+    return {
+        ...current,
+        ...(OUTCOMES[OUTCOME] || OUTCOMES.succeeded),
+        startedAt: current.queuedAt,
+        endedAt: iso(new Date()),
+        phase: null,
+        statusDetail: null,
+        isActive: false
+    };
+}
+
+/** Answers like an Apex call: asynchronously, and failing when the query string says so. */
+function answer(method, value) {
+    return new Promise((resolve, reject) => {
+        setTimeout(() => {
+            if (FAILING_METHOD === method) {
+                reject({
+                    status: 500,
+                    body: {
+                        message: `The preview was told to fail ${method}: this is how an Apex error shows.`
+                    }
+                });
+            } else {
+                resolve(value === undefined ? null : JSON.parse(JSON.stringify(value)));
+            }
+        }, LATENCY_MS);
+    });
+}
+
+function begin(origin) {
+    runNumber += 1;
+    current = emptyRun(`SYNC-0000${runNumber}`, origin);
+    step = 0;
+}
+
+if (params.get('active') === '1') {
+    begin('Manual');
+    step = 2;
+}
+
+export function startSync() {
+    if (FAILING_METHOD === 'startSync') {
+        return answer('startSync');
+    }
+    // Like the controller's lock: a second start returns the run already active.
+    if (!current || step >= STEPS.length) {
+        begin('Manual');
+    }
+    return answer('startSync', snapshot());
+}
+
+export function getCurrentRun() {
+    return answer('getCurrentRun', current && step < STEPS.length ? snapshot() : null);
+}
+
+export function getRun({ runId }) {
+    if (!current || current.runId !== runId) {
+        return answer('getRun', null);
+    }
+    if (step < STEPS.length) {
+        step += 1;
+        if (step === STEPS.length) {
+            history.unshift(snapshot());
+        }
+    }
+    return answer('getRun', snapshot());
+}
+
+export function getRecentRuns({ maxRuns }) {
+    return answer('getRecentRuns', history.slice(0, maxRuns));
+}
+
+export function getConnectionStatus() {
+    if (params.get('connection') === 'none') {
+        return answer('getConnectionStatus', {
+            connected: false,
+            userName: null,
+            userEmail: null,
+            organizationUri: null,
+            message:
+                'Calendly answered 401 Unauthorized: the external credential Calendly has no ' +
+                'valid token for the principal CalendlyAdmin.'
+        });
+    }
+    return answer('getConnectionStatus', {
+        connected: true,
+        userName: ADMIN,
+        userEmail: 'grace.hopper@example.com',
+        organizationUri: 'https://api.calendly.com/organizations/AAAAAAAAAAAAAAAA',
+        message: `Connected to Calendly as ${ADMIN} (grace.hopper@example.com).`
+    });
+}
+
+export function getHourlySync() {
+    return answer('getHourlySync', hourly());
+}
+
+export function setHourlySync({ enabled }) {
+    if (FAILING_METHOD !== 'setHourlySync') {
+        hourlyEnabled = enabled;
+    }
+    return answer('setHourlySync', hourly());
+}
+
+function hourly() {
+    const next = new Date();
+    next.setUTCHours(next.getUTCHours() + 1, 0, 0, 0);
+    return {
+        enabled: hourlyEnabled,
+        nextRunAt: hourlyEnabled ? iso(next) : null,
+        runsAs: hourlyEnabled ? ADMIN : null
+    };
+}
+
+export function getMappingReport({ pageSize }) {
+    const flowActive = params.get('flow') !== 'none';
+    const rows = PEOPLE.slice(0, pageSize).map(([name, email, status, userNames], index) => ({
+        linkId: `a0100000000000${index + 1}AAA`,
+        linkName: `${name} · Profile`,
+        email,
+        url: `https://calendly.com/${name.toLowerCase().replace(/ /g, '-')}`,
+        status: flowActive || status !== 'Mapped' ? status : 'NotCopied',
+        matchingUsers: userNames.length,
+        usersHoldingLink: flowActive && status !== 'NotCopied' ? userNames.length : 0,
+        userNames
+    }));
+    return answer('getMappingReport', {
+        flowActive,
+        activeFlows: flowActive ? ['Map User Calendly Link'] : [],
+        activeProfileLinks: PEOPLE.length,
+        nextCursor: null,
+        rows
+    });
+}
