@@ -1,2 +1,2 @@
-export { MetadataSchema } from './reader';
+export { MetadataSchema, type SchemaLoadOptions } from './reader';
 export type { ComplexTypeSchema, ElementSchema, ValueType } from './types';

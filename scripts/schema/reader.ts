@@ -1,6 +1,23 @@
 import * as fs from 'node:fs';
-import * as ts from 'typescript';
+import { readCachedDeclarations, SCHEMA_CACHE_DIRECTORY } from './cache';
+import {
+    parseDeclarations,
+    type MemberDeclaration,
+    type PropertyTypeDeclaration,
+    type SchemaDeclarations,
+    type TypeDeclaration
+} from './declarations';
 import type { ComplexTypeSchema, ElementSchema, ValueType } from './types';
+
+/** How MetadataSchema.load() reads the schema. */
+export interface SchemaLoadOptions {
+    /**
+     * Keep the parsed declarations in node_modules/.cache/validate and read them from there while
+     * metadata.d.ts is unchanged (default true). False parses the file with the TypeScript
+     * compiler and neither reads nor writes the cache, as `npm run validate -- --no-cache` does.
+     */
+    readonly cache?: boolean;
+}
 
 /**
  * Reads the Metadata API schema from Salesforce's own TypeScript types
@@ -13,29 +30,42 @@ import type { ComplexTypeSchema, ElementSchema, ValueType } from './types';
  * before a type's own, which is the order we get by expanding an intersection left to right.
  */
 export class MetadataSchema {
-    private readonly aliases = new Map<string, ts.TypeNode>();
+    private readonly aliases: SchemaDeclarations;
     private readonly cache = new Map<string, ComplexTypeSchema>();
 
-    public constructor(declarationSource: string, fileName = 'metadata.d.ts') {
-        const source = ts.createSourceFile(fileName, declarationSource, ts.ScriptTarget.Latest);
-        for (const statement of source.statements) {
-            if (ts.isTypeAliasDeclaration(statement)) {
-                this.aliases.set(statement.name.text, statement.type);
-            }
-        }
+    /**
+     * The schema of a declaration source, parsed with the TypeScript compiler, or of
+     * declarations parsed before (see cache.ts).
+     */
+    public constructor(declarationSource: string | SchemaDeclarations, fileName = 'metadata.d.ts') {
+        this.aliases =
+            typeof declarationSource === 'string'
+                ? parseDeclarations(declarationSource, fileName)
+                : declarationSource;
     }
 
     public static fromFile(path: string): MetadataSchema {
         return new MetadataSchema(fs.readFileSync(path, 'utf8'), path);
     }
 
-    /** The schema of the installed `@salesforce/types` package. */
-    public static load(): MetadataSchema {
-        // The package exports only the empty .js; its .d.ts sits beside it.
-        const declarations = require
-            .resolve('@salesforce/types/metadata')
-            .replace(/\.js$/, '.d.ts');
-        loaded ??= MetadataSchema.fromFile(declarations);
+    /**
+     * The schema of the installed `@salesforce/types` package, read once per process: from the
+     * cache when it holds this version of metadata.d.ts, else with the TypeScript compiler. The
+     * options of the first call hold for the process.
+     */
+    public static load(options: SchemaLoadOptions = {}): MetadataSchema {
+        if (!loaded) {
+            // The package exports only the empty .js; its .d.ts sits beside it.
+            const declarations = require
+                .resolve('@salesforce/types/metadata')
+                .replace(/\.js$/, '.d.ts');
+            loaded =
+                options.cache === false
+                    ? MetadataSchema.fromFile(declarations)
+                    : new MetadataSchema(
+                          readCachedDeclarations(declarations, SCHEMA_CACHE_DIRECTORY)
+                      );
+        }
         return loaded;
     }
 
@@ -49,13 +79,13 @@ export class MetadataSchema {
         if (cached) {
             return cached;
         }
-        const node = this.aliases.get(name);
-        if (!node || this.enumValues(node)) {
+        const declaration = this.aliases.get(name);
+        if (!declaration || declaration.kind === 'enum') {
             return undefined;
         }
         const elements: ElementSchema[] = [];
         const seen = new Set<string>();
-        const isMetadata = this.collect(node, elements, seen);
+        const isMetadata = this.collect(declaration, elements, seen);
         const schema: ComplexTypeSchema = { name, elements, isMetadata };
         this.cache.set(name, schema);
         return schema;
@@ -63,99 +93,69 @@ export class MetadataSchema {
 
     /** The allowed values of an enum type, or undefined when the name is not an enum. */
     public enumType(name: string): readonly string[] | undefined {
-        const node = this.aliases.get(name);
-        return node ? this.enumValues(node) : undefined;
+        const declaration = this.aliases.get(name);
+        return declaration?.kind === 'enum' ? declaration.values : undefined;
     }
 
-    /** Collects the elements of a type node; returns whether it extends Metadata. */
-    private collect(node: ts.TypeNode, into: ElementSchema[], seen: Set<string>): boolean {
-        if (ts.isIntersectionTypeNode(node)) {
-            let isMetadata = false;
-            for (const part of node.types) {
-                isMetadata = this.collect(part, into, seen) || isMetadata;
+    /** Collects the elements of a type; returns whether it extends Metadata. */
+    private collect(type: TypeDeclaration, into: ElementSchema[], seen: Set<string>): boolean {
+        switch (type.kind) {
+            case 'intersection': {
+                let isMetadata = false;
+                for (const part of type.parts) {
+                    isMetadata = this.collect(part, into, seen) || isMetadata;
+                }
+                return isMetadata;
             }
-            return isMetadata;
-        }
-        if (ts.isTypeReferenceNode(node)) {
-            const parentName = entityName(node.typeName);
-            const parent = this.complexType(parentName);
-            if (!parent) {
-                throw new Error(`The metadata schema names an unknown parent type ${parentName}.`);
+            case 'reference': {
+                const parent = this.complexType(type.name);
+                if (!parent) {
+                    throw new Error(
+                        `The metadata schema names an unknown parent type ${type.name}.`
+                    );
+                }
+                for (const element of parent.elements) {
+                    addElement(into, seen, element);
+                }
+                return parent.isMetadata || type.name === 'Metadata';
             }
-            for (const element of parent.elements) {
-                addElement(into, seen, element);
-            }
-            return parent.isMetadata || parentName === 'Metadata';
-        }
-        if (ts.isTypeLiteralNode(node)) {
-            for (const member of node.members) {
-                if (ts.isPropertySignature(member) && member.type) {
+            case 'object':
+                for (const member of type.members) {
                     addElement(into, seen, this.element(member));
                 }
-            }
-            return false;
+                return false;
+            default:
+                throw new Error(`Unsupported type node in the metadata schema: ${type.syntax}`);
         }
-        throw new Error(
-            `Unsupported type node in the metadata schema: ${ts.SyntaxKind[node.kind]}`
-        );
     }
 
-    private element(member: ts.PropertySignature): ElementSchema {
-        const name = propertyName(member.name);
-        let typeNode = member.type as ts.TypeNode;
-        const repeated = ts.isArrayTypeNode(typeNode);
-        if (ts.isArrayTypeNode(typeNode)) {
-            typeNode = typeNode.elementType;
+    private element(member: MemberDeclaration): ElementSchema {
+        if (member.kind === 'unsupported-name') {
+            throw new Error(`Unsupported property name in the metadata schema: ${member.syntax}`);
         }
         return {
-            name,
-            type: this.valueType(typeNode),
-            repeated,
-            required: !repeated && member.questionToken === undefined
+            name: member.name,
+            type: this.valueType(member.type),
+            repeated: member.repeated,
+            required: !member.repeated && !member.optional
         };
     }
 
-    private valueType(node: ts.TypeNode): ValueType {
-        switch (node.kind) {
-            case ts.SyntaxKind.StringKeyword:
-            case ts.SyntaxKind.AnyKeyword:
-                return { kind: 'primitive', name: 'string' };
-            case ts.SyntaxKind.NumberKeyword:
-                return { kind: 'primitive', name: 'number' };
-            case ts.SyntaxKind.BooleanKeyword:
-                return { kind: 'primitive', name: 'boolean' };
+    private valueType(type: PropertyTypeDeclaration): ValueType {
+        switch (type.kind) {
+            case 'primitive':
+                return { kind: 'primitive', name: type.name };
+            case 'reference': {
+                const { name } = type;
+                if (name === 'Date') {
+                    return { kind: 'primitive', name: 'date' };
+                }
+                const values = this.enumType(name);
+                return values ? { kind: 'enum', name, values } : { kind: 'complex', name };
+            }
             default:
-                break;
+                throw new Error(`Unsupported property type in the metadata schema: ${type.syntax}`);
         }
-        if (ts.isTypeReferenceNode(node)) {
-            const name = entityName(node.typeName);
-            if (name === 'Date') {
-                return { kind: 'primitive', name: 'date' };
-            }
-            const target = this.aliases.get(name);
-            const values = target ? this.enumValues(target) : undefined;
-            return values ? { kind: 'enum', name, values } : { kind: 'complex', name };
-        }
-        throw new Error(
-            `Unsupported property type in the metadata schema: ${ts.SyntaxKind[node.kind]}`
-        );
-    }
-
-    private enumValues(node: ts.TypeNode): readonly string[] | undefined {
-        if (ts.isLiteralTypeNode(node) && ts.isStringLiteral(node.literal)) {
-            return [node.literal.text];
-        }
-        if (!ts.isUnionTypeNode(node)) {
-            return undefined;
-        }
-        const values: string[] = [];
-        for (const member of node.types) {
-            if (!ts.isLiteralTypeNode(member) || !ts.isStringLiteral(member.literal)) {
-                return undefined;
-            }
-            values.push(member.literal.text);
-        }
-        return values;
     }
 }
 
@@ -170,17 +170,4 @@ function addElement(into: ElementSchema[], seen: Set<string>, element: ElementSc
         seen.add(element.name);
         into.push(element);
     }
-}
-
-function entityName(name: ts.EntityName): string {
-    return ts.isIdentifier(name) ? name.text : `${entityName(name.left)}.${name.right.text}`;
-}
-
-function propertyName(name: ts.PropertyName): string {
-    if (ts.isIdentifier(name) || ts.isStringLiteral(name)) {
-        return name.text;
-    }
-    throw new Error(
-        `Unsupported property name in the metadata schema: ${ts.SyntaxKind[name.kind]}`
-    );
 }

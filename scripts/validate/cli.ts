@@ -4,6 +4,7 @@ import { UsageError } from './errors';
 import { messages } from './messages';
 import { Project } from './project';
 import { formatHuman, toJsonReport } from './report';
+import type { ValidateOptions } from './types';
 
 const USAGE = `Usage: npm run validate -- [DIR] [--json] [--quiet] [--no-cache] [--rule ID]...
 
@@ -14,15 +15,17 @@ API versions and, in this repository, that generated files are up to date.
 
   --json       print the findings as JSON
   --quiet      list errors only (warnings and notes are still counted)
-  --no-cache   run the Apex checks even if the project has not changed since the last run
+  --no-cache   run the Apex checks, source-deploy-retrieve and the schema reader even if
+               nothing has changed since the last run
   --rule ID    run only this rule (repeatable)
   --help       show this help
 
 Exit status: 0 no errors (warnings and notes allowed), 1 errors, 2 bad usage, 3 crash.`;
 
 /**
- * The Apex checks (Java, the Apex parser) take seconds; their findings for an unchanged
- * project are kept here, beside the validator's dependencies.
+ * The Apex checks (Java, the Apex parser) take seconds and loading source-deploy-retrieve a
+ * second; their answers for an unchanged project are kept here, beside the validator's
+ * dependencies, and so is the parsed Metadata API schema (scripts/schema/cache.ts).
  */
 const CACHE_DIRECTORY = path.resolve(__dirname, '..', '..', 'node_modules', '.cache', 'validate');
 
@@ -55,15 +58,21 @@ async function main(): Promise<number> {
         );
     }
     const started = performance.now();
-    // The project starts loading (source-deploy-retrieve, in a worker thread) before the rules
-    // and the TypeScript compiler they read the schema with are even imported.
-    const loading = Project.load(positionals[0] ?? process.cwd());
+    const options: ValidateOptions = {
+        ...(values.rule ? { rules: values.rule } : {}),
+        ...(values['no-cache']
+            ? { schemaCache: false }
+            : { cacheDirectory: CACHE_DIRECTORY, schemaCache: true })
+    };
+    // The project starts loading (from the cache, else with source-deploy-retrieve in a worker
+    // thread) before the rules and the schema they check against are even imported.
+    const loading = Project.load(
+        positionals[0] ?? process.cwd(),
+        options.cacheDirectory ? { cacheDirectory: options.cacheDirectory } : {}
+    );
     const preparing = import('./validate.js').then((validation) => {
-        const rules = validation.selectRules({
-            ...(values.rule ? { rules: values.rule } : {}),
-            ...(values['no-cache'] ? {} : { cacheDirectory: CACHE_DIRECTORY })
-        });
-        validation.preload(rules);
+        const rules = validation.selectRules(options);
+        validation.preload(rules, options);
         return { validation, rules };
     });
     const [project, { validation, rules }] = await Promise.all([loading, preparing]);

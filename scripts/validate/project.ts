@@ -27,6 +27,14 @@ export interface ComponentIndex {
     readonly unresolved: ReadonlyMap<string, string>;
 }
 
+export interface ProjectLoadOptions {
+    /**
+     * Where source-deploy-retrieve's answer for the project's files is kept, to be read instead
+     * of loading source-deploy-retrieve while no file changed (default: no cache).
+     */
+    readonly cacheDirectory?: string;
+}
+
 /**
  * A Salesforce DX project, read once: its configuration, the files of its package directories
  * that .forceignore leaves in, their metadata components, text and parsed XML. Rules share it,
@@ -51,9 +59,10 @@ export class Project {
     /**
      * Reads the project at dir. Throws ProjectError at once when dir is not a Salesforce DX
      * project; the promise then resolves the files with source-deploy-retrieve in a worker
-     * thread, so that the caller can prepare other work meanwhile.
+     * thread, so that the caller can prepare other work meanwhile, or from the cache when one
+     * is given and holds the answer for these very files.
      */
-    public static load(dir: string): Promise<Project> {
+    public static load(dir: string, options: ProjectLoadOptions = {}): Promise<Project> {
         const root = path.resolve(dir);
         const config = readConfig(root);
         const candidates: string[] = [];
@@ -70,24 +79,26 @@ export class Project {
         // The project's own .forceignore, not one searched upwards: a project inside another
         // project (as test fixtures are) keeps its own rules.
         const forceIgnore = path.join(root, '.forceignore');
-        return resolveSources(unique, fs.existsSync(forceIgnore) ? forceIgnore : undefined).then(
-            (index) => {
-                const relative = (file: string): string => toProjectPath(root, file);
-                const files = unique.filter((file) => !index.ignored.has(file)).map(relative);
-                const components = new Map<string, Component>();
-                for (const [file, component] of index.components) {
-                    components.set(relative(file), {
-                        ...component,
-                        ...(component.xml ? { xml: relative(component.xml) } : {})
-                    });
-                }
-                const unresolved = new Map<string, string>();
-                for (const [file, reason] of index.unresolved) {
-                    unresolved.set(relative(file), reason.replace(`${file}: `, ''));
-                }
-                return new Project(root, config, files.sort(), missing, { components, unresolved });
+        return resolveSources(
+            unique,
+            fs.existsSync(forceIgnore) ? forceIgnore : undefined,
+            options.cacheDirectory ? { directory: options.cacheDirectory, root } : undefined
+        ).then((index) => {
+            const relative = (file: string): string => toProjectPath(root, file);
+            const files = unique.filter((file) => !index.ignored.has(file)).map(relative);
+            const components = new Map<string, Component>();
+            for (const [file, component] of index.components) {
+                components.set(relative(file), {
+                    ...component,
+                    ...(component.xml ? { xml: relative(component.xml) } : {})
+                });
             }
-        );
+            const unresolved = new Map<string, string>();
+            for (const [file, reason] of index.unresolved) {
+                unresolved.set(relative(file), reason.replace(`${file}: `, ''));
+            }
+            return new Project(root, config, files.sort(), missing, { components, unresolved });
+        });
     }
 
     /** Absolute path of a project file. */

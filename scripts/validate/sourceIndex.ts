@@ -1,5 +1,8 @@
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { resolvePackageFile } from './dependencies';
+import { packageVersion, resolvePackageFile } from './dependencies';
 import { isRecord } from './json';
 
 /** The metadata component a file belongs to, as source-deploy-retrieve resolves it. */
@@ -22,7 +25,8 @@ export interface SourceIndex {
 /**
  * Runs in a worker thread, in plain JavaScript: the thread has no TypeScript loader, and without
  * tsx's module hooks source-deploy-retrieve loads in about half the time. Loading it takes a
- * second, which the main thread spends reading the Metadata API schema meanwhile. Files are
+ * second, which the main thread spends importing the rules meanwhile; a project whose files
+ * have not changed since the last run needs no worker at all (see resolveSources). Files are
  * resolved one at a time, the way a deploy places them: resolving a whole folder at once
  * silently skips the files no type claims, which are the ones to report.
  */
@@ -139,15 +143,135 @@ class SourceWorker {
 
 let current: SourceWorker | undefined;
 
-/** Resolves files with source-deploy-retrieve, in a worker thread shared by successive calls. */
+/** Where resolveSources keeps its answer for a project, to give it again while nothing changed. */
+export interface SourceCache {
+    readonly directory: string;
+    /** The project's root: the cache holds one answer per project. */
+    readonly root: string;
+}
+
+/**
+ * Resolves files with source-deploy-retrieve, in a worker thread shared by successive calls.
+ * With a cache, the answer for the same files (names and content), .forceignore,
+ * source-deploy-retrieve version and registry is read from it instead, and the worker (a second
+ * of loading source-deploy-retrieve) never starts.
+ */
 export function resolveSources(
     files: readonly string[],
-    forceIgnore: string | undefined
+    forceIgnore: string | undefined,
+    cache?: SourceCache
 ): Promise<SourceIndex> {
+    const key = cache ? sourcesKey(files, forceIgnore) : undefined;
+    const file = cache
+        ? path.join(cache.directory, `sources-${sha256([cache.root]).slice(0, 16)}.json`)
+        : undefined;
+    const cached = file && key ? readCachedIndex(file, key) : undefined;
+    if (cached) {
+        return Promise.resolve(cached);
+    }
     if (!current || current.stopped) {
         current = new SourceWorker();
     }
-    return current.resolve(files, forceIgnore);
+    return current.resolve(files, forceIgnore).then((index) => {
+        if (file && key) {
+            writeCachedIndex(file, key, index);
+        }
+        return index;
+    });
+}
+
+/**
+ * Everything the worker's answer depends on: the worker, source-deploy-retrieve's version, the
+ * sfdx-project.json it reads its registry's variants from (the one around the working
+ * directory), .forceignore and every file with its content. Undefined when a file cannot be
+ * read: the worker then answers, without the cache.
+ */
+function sourcesKey(files: readonly string[], forceIgnore: string | undefined): string | undefined {
+    try {
+        const registryProject = nearestProjectFile(process.cwd());
+        const parts: (string | Buffer)[] = [
+            WORKER_SOURCE,
+            packageVersion('@salesforce/source-deploy-retrieve'),
+            registryProject ?? '',
+            registryProject ? fs.readFileSync(registryProject) : '',
+            forceIgnore ?? '',
+            forceIgnore ? fs.readFileSync(forceIgnore) : ''
+        ];
+        for (const file of files) {
+            parts.push(file, fs.readFileSync(file));
+        }
+        return sha256(parts);
+    } catch {
+        return undefined;
+    }
+}
+
+/** The sfdx-project.json of the project around a directory, as @salesforce/core finds it. */
+function nearestProjectFile(start: string): string | undefined {
+    for (let directory = start; ; directory = path.dirname(directory)) {
+        const candidate = path.join(directory, 'sfdx-project.json');
+        if (fs.existsSync(candidate)) {
+            return candidate;
+        }
+        if (path.dirname(directory) === directory) {
+            return undefined;
+        }
+    }
+}
+
+/** The cached answer for this key; undefined when there is none or it is not a whole answer. */
+function readCachedIndex(file: string, key: string): SourceIndex | undefined {
+    let entry: unknown;
+    try {
+        entry = JSON.parse(fs.readFileSync(file, 'utf8'));
+    } catch {
+        // No answer cached yet, or an unreadable one: ask the worker.
+        return undefined;
+    }
+    if (!isRecord(entry) || entry.key !== key || !isRecord(entry.index)) {
+        return undefined;
+    }
+    const { ignored, components, unresolved } = entry.index;
+    const index = toSourceIndex(entry.index);
+    const whole =
+        index &&
+        Array.isArray(ignored) &&
+        Array.isArray(components) &&
+        Array.isArray(unresolved) &&
+        index.ignored.size === ignored.length &&
+        index.components.size === components.length &&
+        index.unresolved.size === unresolved.length;
+    return whole ? index : undefined;
+}
+
+/** Writes through a temporary file, so that a concurrent run never reads half an answer. */
+function writeCachedIndex(file: string, key: string, index: SourceIndex): void {
+    const answer = {
+        ignored: [...index.ignored],
+        components: [...index.components].map(([source, component]) => ({
+            file: source,
+            ...component
+        })),
+        unresolved: [...index.unresolved].map(([source, reason]) => ({ file: source, reason }))
+    };
+    const temporary = `${file}.${process.pid}.tmp`;
+    try {
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(temporary, JSON.stringify({ key, index: answer }));
+        fs.renameSync(temporary, file);
+    } catch {
+        // A read-only cache directory: the next run asks the worker again.
+        removeQuietly(temporary);
+    }
+}
+
+function sha256(parts: readonly (string | Buffer)[]): string {
+    const digest = createHash('sha256');
+    for (const part of parts) {
+        digest.update(part);
+        digest.update('\0');
+    }
+    return digest.digest('hex');
 }
 
 function toSourceIndex(message: unknown): SourceIndex | undefined {
@@ -183,4 +307,13 @@ function toSourceIndex(message: unknown): SourceIndex | undefined {
         }
     }
     return index;
+}
+
+/** Removes a file if it is there and can be removed: what is left only takes room. */
+function removeQuietly(file: string): void {
+    try {
+        fs.rmSync(file, { force: true });
+    } catch {
+        // Not removable either (its directory is not one): nothing was written.
+    }
 }

@@ -44,10 +44,17 @@ export interface ValidateOptions {
      */
     readonly generatorRoot?: string;
     /**
-     * Where the Apex checks that run Java or the Apex parser remember their findings for an
-     * unchanged project (default: no cache; the command line uses node_modules/.cache).
+     * Where the Apex checks that run Java or the Apex parser remember their findings, and
+     * source-deploy-retrieve's placing of the files, for an unchanged project (default: no
+     * cache; the command line uses node_modules/.cache/validate).
      */
     readonly cacheDirectory?: string;
+    /**
+     * Read the Metadata API schema from its cache in node_modules/.cache/validate while
+     * @salesforce/types is unchanged, rather than with the TypeScript compiler (default true;
+     * the command line's --no-cache sets false). The first run of a process decides.
+     */
+    readonly schemaCache?: boolean;
 }
 
 export interface Summary {

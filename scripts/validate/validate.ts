@@ -2,6 +2,7 @@ import { defaultJavaCommand } from './apex/java';
 import { ToolError, UsageError } from './errors';
 import { compareFindings, finding } from './finding';
 import { messages } from './messages';
+import { useSchemaCache } from './model';
 import { Project } from './project';
 import { createRules, REPOSITORY_ROOT } from './rules';
 import type { Finding, Rule, ValidateOptions, ValidationResult } from './types';
@@ -15,13 +16,17 @@ export async function validateProject(
     options: ValidateOptions = {}
 ): Promise<ValidationResult> {
     const rules = selectRules(options);
-    const loading = Project.load(dir);
-    preload(rules);
+    const loading = Project.load(
+        dir,
+        options.cacheDirectory ? { cacheDirectory: options.cacheDirectory } : {}
+    );
+    preload(rules, options);
     return validate(await loading, rules);
 }
 
 /** The rules' work that needs no project, to run while the project loads. */
-export function preload(rules: readonly Rule[]): void {
+export function preload(rules: readonly Rule[], options: ValidateOptions = {}): void {
+    useSchemaCache(options.schemaCache ?? true);
     for (const rule of rules) {
         rule.preload?.();
     }

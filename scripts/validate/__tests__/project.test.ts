@@ -3,7 +3,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { ProjectError } from '../errors';
 import { Project } from '../project';
-import { copyFixture, createProject, fixture, removeTemporaryProjects } from './helpers';
+import {
+    applyChanges,
+    copyFixture,
+    createProject,
+    fixture,
+    removeTemporaryProjects
+} from './helpers';
 
 afterAll(removeTemporaryProjects);
 
@@ -63,5 +69,103 @@ describe('Project', () => {
                 copyFixture('valid-project', { 'sfdx-project.json': '{"packageDirectories":[]}' })
             )
         ).toThrow(/lists no packageDirectories/);
+    });
+});
+
+describe("the cache of source-deploy-retrieve's answer", () => {
+    const FLOW = 'force-app/main/default/flows/Link_CopyToUser.flow-meta.xml';
+    let cacheDirectory: string;
+
+    beforeEach(() => {
+        cacheDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'validate-sources-'));
+    });
+
+    afterEach(() => {
+        fs.rmSync(cacheDirectory, { recursive: true, force: true });
+    });
+
+    /** The one cache file the project's load wrote. */
+    function cacheFile(): string {
+        const entries = fs.readdirSync(cacheDirectory);
+        expect(entries).toEqual([expect.stringMatching(/^sources-[0-9a-f]{16}\.json$/)]);
+        return path.join(cacheDirectory, entries[0] ?? '');
+    }
+
+    it('answers as source-deploy-retrieve does, and from the cache while nothing changed', async () => {
+        const dir = copyFixture('valid-project');
+        const uncached = await Project.load(dir);
+        const first = await Project.load(dir, { cacheDirectory });
+        expect(first.files).toEqual(uncached.files);
+        expect(first.components).toEqual(uncached.components);
+
+        const file = cacheFile();
+        fs.writeFileSync(
+            file,
+            fs.readFileSync(file, 'utf8').replace('"Link_CopyToUser"', '"Served_From_Cache"')
+        );
+        const second = await Project.load(dir, { cacheDirectory });
+        expect(second.components.components.get(FLOW)?.fullName).toBe('Served_From_Cache');
+    });
+
+    it('asks source-deploy-retrieve again once a file or .forceignore changes', async () => {
+        const dir = copyFixture('valid-project');
+        await Project.load(dir, { cacheDirectory });
+        const file = cacheFile();
+        const served = (): void => {
+            fs.writeFileSync(
+                file,
+                fs.readFileSync(file, 'utf8').replace('"Link_CopyToUser"', '"Served_From_Cache"')
+            );
+        };
+
+        served();
+        applyChanges(dir, {
+            'force-app/main/default/tabs/Other__c.tab-meta.xml': '<CustomTab/>'
+        });
+        const added = await Project.load(dir, { cacheDirectory });
+        expect(added.components.components.get(FLOW)?.fullName).toBe('Link_CopyToUser');
+        expect(
+            added.components.components.get('force-app/main/default/tabs/Other__c.tab-meta.xml')
+        ).toMatchObject({ type: 'CustomTab', fullName: 'Other__c' });
+
+        served();
+        applyChanges(dir, { [FLOW]: (text) => `${text}\n` });
+        const edited = await Project.load(dir, { cacheDirectory });
+        expect(edited.components.components.get(FLOW)?.fullName).toBe('Link_CopyToUser');
+
+        served();
+        applyChanges(dir, { '.forceignore': (text) => `${text}\n**/tabs/**\n` });
+        const ignored = await Project.load(dir, { cacheDirectory });
+        expect(ignored.components.components.get(FLOW)?.fullName).toBe('Link_CopyToUser');
+        expect(ignored.files.some((name) => name.includes('/tabs/'))).toBe(false);
+    });
+
+    it('answers without a cache it cannot write', async () => {
+        const dir = copyFixture('valid-project');
+        const notADirectory = path.join(cacheDirectory, 'file');
+        fs.writeFileSync(notADirectory, '');
+
+        const project = await Project.load(dir, { cacheDirectory: notADirectory });
+        expect(project.components).toEqual((await Project.load(dir)).components);
+    });
+
+    it('asks source-deploy-retrieve again when the cache file is not a whole answer', async () => {
+        const dir = copyFixture('valid-project');
+        const uncached = await Project.load(dir);
+        await Project.load(dir, { cacheDirectory });
+        const file = cacheFile();
+        const whole = fs.readFileSync(file, 'utf8');
+
+        for (const corrupt of [
+            whole.slice(0, whole.length / 2),
+            '',
+            JSON.stringify({ key: (JSON.parse(whole) as { key: string }).key, index: {} }),
+            whole.replace('"fullName":"Link_CopyToUser"', '"fullName":7')
+        ]) {
+            fs.writeFileSync(file, corrupt);
+            const project = await Project.load(dir, { cacheDirectory });
+            expect(project.components).toEqual(uncached.components);
+            expect(fs.readFileSync(file, 'utf8')).toBe(whole);
+        }
     });
 });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { resolvePackageFile } from '../dependencies';
+import { packageVersion } from '../dependencies';
 import { isRecord } from '../json';
 import type { Project } from '../project';
 import type { Finding, Rule } from '../types';
@@ -85,26 +85,6 @@ function listSources(directory: string): string[] {
             return entry.isDirectory() ? listSources(absolute) : [absolute];
         })
         .sort();
-}
-
-function packageVersion(name: string): string {
-    const manifest: unknown = JSON.parse(
-        fs.readFileSync(findManifest(resolvePackageFile(name), name), 'utf8')
-    );
-    return isRecord(manifest) && typeof manifest.version === 'string' ? manifest.version : '?';
-}
-
-/** The package.json of the package an entry file belongs to. */
-function findManifest(entry: string, name: string): string {
-    let directory = path.dirname(entry);
-    while (!directory.endsWith(path.join('node_modules', name))) {
-        const parent = path.dirname(directory);
-        if (parent === directory) {
-            throw new Error(`Cannot find the package.json of ${name}.`);
-        }
-        directory = parent;
-    }
-    return path.join(directory, 'package.json');
 }
 
 function hash(parts: readonly (string | Buffer)[]): string {

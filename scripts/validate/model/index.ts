@@ -13,9 +13,19 @@ export {
 } from './objects';
 export { childPath, closestName } from './xmlPath';
 
+let schemaCache = true;
+
+/**
+ * Whether metadataSchema() reads the schema from its cache (see scripts/schema/cache.ts) or
+ * with the TypeScript compiler; it holds from the first metadataSchema() of the process on.
+ */
+export function useSchemaCache(enabled: boolean): void {
+    schemaCache = enabled;
+}
+
 /** The Metadata API schema of the installed @salesforce/types. */
 export function metadataSchema(): MetadataSchema {
-    return MetadataSchema.load();
+    return MetadataSchema.load({ cache: schemaCache });
 }
 
 /** Every well-formed flow of the project by file, read once per run. */
