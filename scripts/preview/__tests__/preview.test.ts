@@ -163,7 +163,10 @@ describe('npm run preview in Chromium', () => {
             '0 Skipped',
             '0 Failed'
         ]);
+        // The forced second click never reached the controller.
+        expect(await page.evaluate('window.calendlyStandIn.calls.startSync')).toBe(1);
         const runs = byDataId(page, 'runs-table').getByRole('row');
+        expect(await runs.count()).toBe(1 + 4);
         expect(await textOf(runs.nth(1))).toContain('SYNC-000043');
         await screenshot(page, 'succeeded');
         expect(errors).toEqual([]);

@@ -16,6 +16,8 @@
  * - `runs=none`: no run has happened yet;
  * - `error=<method>`: that method throws like Apex does (an AuraHandledException body);
  * - `active=1`: a run is already running when the page loads (another admin started it).
+ *
+ * `window.calendlyStandIn.calls` counts the calls of each method, for the browser tests.
  */
 
 const params = new URLSearchParams(window.location.search);
@@ -214,8 +216,12 @@ function snapshot() {
     };
 }
 
+const calls = {};
+window.calendlyStandIn = { calls };
+
 /** Answers like an Apex call: asynchronously, and failing when the query string says so. */
 function answer(method, value) {
+    calls[method] = (calls[method] || 0) + 1;
     return new Promise((resolve, reject) => {
         setTimeout(() => {
             if (FAILING_METHOD === method) {
