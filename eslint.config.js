@@ -1,27 +1,15 @@
 const js = require('@eslint/js');
+const lwcRecommended = require('@salesforce/eslint-config-lwc/recommended');
 const tseslint = require('typescript-eslint');
 
-/** What a Lightning web component may use from the browser. */
-const BROWSER_GLOBALS = {
+const LWC_FILES = ['force-app/**/lwc/**/*.js'];
+
+/** What the preview page's stand-in controller uses from the browser. */
+const PREVIEW_GLOBALS = {
     window: 'readonly',
     document: 'readonly',
-    console: 'readonly',
     setTimeout: 'readonly',
-    clearTimeout: 'readonly',
-    CustomEvent: 'readonly',
-    Event: 'readonly',
-    Intl: 'readonly'
-};
-/** The preview page's stand-in controller also reads the page's address. */
-const PREVIEW_GLOBALS = { ...BROWSER_GLOBALS, URLSearchParams: 'readonly' };
-const JEST_GLOBALS = {
-    jest: 'readonly',
-    describe: 'readonly',
-    it: 'readonly',
-    expect: 'readonly',
-    beforeEach: 'readonly',
-    afterEach: 'readonly',
-    require: 'readonly'
+    URLSearchParams: 'readonly'
 };
 
 module.exports = tseslint.config(
@@ -34,19 +22,17 @@ module.exports = tseslint.config(
             '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }]
         }
     },
+    // Lightning web components: Salesforce's own rules (LWC, Lightning, Jest, imports).
+    ...lwcRecommended.map((config) => ({ ...config, files: LWC_FILES })),
     {
-        files: ['force-app/**/lwc/**/*.js'],
-        extends: [js.configs.recommended],
-        languageOptions: { sourceType: 'module', globals: BROWSER_GLOBALS }
+        // Jest runs the tests as CommonJS: they load their JSON fixtures with require.
+        files: ['force-app/**/lwc/**/__tests__/**/*.js'],
+        languageOptions: { globals: { require: 'readonly' } }
     },
     {
         files: ['scripts/preview/app/**/*.js'],
         extends: [js.configs.recommended],
         languageOptions: { sourceType: 'module', globals: PREVIEW_GLOBALS }
-    },
-    {
-        files: ['force-app/**/lwc/**/__tests__/**/*.js'],
-        languageOptions: { globals: JEST_GLOBALS }
     },
     {
         files: ['*.js'],

@@ -1,10 +1,11 @@
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import replace from '@rollup/plugin-replace';
 import { rollup, type Plugin, type RollupLog } from 'rollup';
 import { INTEGRATION_LABELS } from '../metadata/labels';
 
-/** The shipped component, compiled as it is in the package. */
-const COMPONENT = 'force-app/main/default/lwc/calendlyIntegration/calendlyIntegration.js';
+/** The package's components, compiled as they ship. */
+const COMPONENTS_DIR = 'force-app/main/default/lwc';
 const APP_DIR = path.join(__dirname, 'app');
 const STANDIN = path.join(APP_DIR, 'standinController.js');
 const CONTROLLER = '@salesforce/apex/CalendlySyncController.';
@@ -59,6 +60,20 @@ function platformModules(): Plugin {
             return value === undefined ? null : `export default ${JSON.stringify(value)};`;
         }
     };
+}
+
+/**
+ * One module record per component of the package (`c/<name>`): the folders follow Salesforce's
+ * layout, not LWC's `<namespace>/<name>`, so each is named.
+ */
+function packageComponents(root: string): { name: string; path: string }[] {
+    const dir = path.join(root, COMPONENTS_DIR);
+    return readdirSync(dir, { withFileTypes: true })
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => ({
+            name: `c/${entry.name}`,
+            path: path.join(dir, entry.name, `${entry.name}.js`)
+        }));
 }
 
 /**
@@ -130,10 +145,7 @@ export async function bundlePreview(root: string = process.cwd()): Promise<Previ
                 rootDir: root,
                 enableDynamicComponents: true,
                 defaultModules: engineModules(),
-                modules: [
-                    { name: 'c/calendlyIntegration', path: path.join(root, COMPONENT) },
-                    { npm: 'lightning-base-components' }
-                ]
+                modules: [...packageComponents(root), { npm: 'lightning-base-components' }]
             })
         ]
     });

@@ -180,8 +180,7 @@ describe('npm run preview in Chromium', () => {
 
         expect(await syncButton(page).isEnabled()).toBe(true);
         expect(await textOf(byDataId(page, 'outcome'))).toBe('SYNC-000043 failed.');
-        const alert = byDataId(page, 'error-summary');
-        expect(await alert.getAttribute('role')).toBe('alert');
+        const alert = byDataId(page, 'error-summary').getByRole('alert');
         expect(await textOf(alert)).toContain('401 Unauthorized');
         await screenshot(page, 'failed');
         expect(errors).toEqual([]);
@@ -217,8 +216,7 @@ describe('npm run preview in Chromium', () => {
         await syncButton(page).click();
         await page.clock.runFor(FIRST_ANSWERS_MS);
 
-        const alert = byDataId(page, 'sync-error');
-        expect(await alert.getAttribute('role')).toBe('alert');
+        const alert = byDataId(page, 'sync-error').getByRole('alert');
         expect(await textOf(alert)).toContain('told to fail startSync');
         expect(await syncButton(page).isEnabled()).toBe(true);
         await screenshot(page, 'apex-error');

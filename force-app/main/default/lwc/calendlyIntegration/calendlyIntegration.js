@@ -265,6 +265,8 @@ export default class CalendlyIntegration extends LightningElement {
         if (!this._isConnected) {
             return;
         }
+        // Polling is the point: the run goes on in Apex and the page asks how far it got.
+        // eslint-disable-next-line @lwc/lwc/no-async-operation
         this._pollTimer = setTimeout(() => this.poll(), POLL_INTERVAL_MS);
     }
 
@@ -481,12 +483,8 @@ export default class CalendlyIntegration extends LightningElement {
         return this.lastRun && this.lastRun.errorSummary;
     }
 
-    get errorSummaryClass() {
-        const theme =
-            this.lastRun && this.lastRun.status === 'PartiallySucceeded'
-                ? 'slds-theme_warning'
-                : 'slds-theme_error';
-        return `slds-notify slds-notify_alert slds-m-top_small ${theme}`;
+    get errorSummaryTheme() {
+        return this.lastRun && this.lastRun.status === 'PartiallySucceeded' ? 'warning' : 'error';
     }
 
     get issueLines() {

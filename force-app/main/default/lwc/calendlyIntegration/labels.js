@@ -6,7 +6,6 @@ import PageTitle from '@salesforce/label/c.Calendly_PageTitle';
 import PageSubtitle from '@salesforce/label/c.Calendly_PageSubtitle';
 import Refresh from '@salesforce/label/c.Calendly_Refresh';
 import Loading from '@salesforce/label/c.Calendly_Loading';
-import Error from '@salesforce/label/c.Calendly_Error';
 import UnknownError from '@salesforce/label/c.Calendly_UnknownError';
 import ConnectionTitle from '@salesforce/label/c.Calendly_ConnectionTitle';
 import Connected from '@salesforce/label/c.Calendly_Connected';
@@ -91,7 +90,6 @@ export const LABELS = {
     PageSubtitle,
     Refresh,
     Loading,
-    Error,
     UnknownError,
     ConnectionTitle,
     Connected,

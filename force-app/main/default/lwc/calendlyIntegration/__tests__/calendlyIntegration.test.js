@@ -67,11 +67,13 @@ function deferred() {
     return { promise, resolve, reject };
 }
 
-/** Lets pending promise callbacks and the re-render run (no timers: they are fake). */
-async function flushPromises() {
+/** Lets pending promise callbacks and the re-render run: ten microtask turns (timers are fake). */
+function flushPromises() {
+    let turns = Promise.resolve();
     for (let i = 0; i < 10; i++) {
-        await Promise.resolve();
+        turns = turns.then(() => undefined);
     }
+    return turns;
 }
 
 /** Sets what the server answers on load: connected, idle, flow active, hourly off. */
@@ -99,6 +101,11 @@ async function renderPage() {
 const $ = (element, id) => element.shadowRoot.querySelector(`[data-id="${id}"]`);
 const syncButton = (element) => $(element, 'sync-button');
 const text = (node) => (node ? node.textContent.replace(/\s+/g, ' ').trim() : '');
+/** The alert inside a section's c-calendly-alert, or null when the section shows none. */
+const alertOf = (element, id) => {
+    const host = $(element, id);
+    return host ? host.shadowRoot.querySelector('[role="alert"]') : null;
+};
 
 async function clickSync(element) {
     syncButton(element).click();
@@ -160,7 +167,7 @@ describe('c-calendly-integration', () => {
             );
             const element = await renderPage();
 
-            const alert = $(element, 'connection-error');
+            const alert = alertOf(element, 'connection-error');
             expect(alert.getAttribute('role')).toBe('alert');
             expect(text(alert)).toContain('You need the Calendly Links Admin permission set');
         });
@@ -350,9 +357,9 @@ describe('c-calendly-integration', () => {
             await advancePoll();
 
             expect(text($(element, 'outcome'))).toBe('c.Calendly_OutcomePartiallySucceeded');
-            const summary = $(element, 'error-summary');
+            const summary = alertOf(element, 'error-summary');
             expect(summary.getAttribute('role')).toBe('alert');
-            expect(summary.classList).toContain('slds-theme_warning');
+            expect(summary.classList).toContain('slds-alert_warning');
             expect(text(summary)).toContain(RUN_PARTIALLY_SUCCEEDED.errorSummary);
             expect($(element, 'issues').querySelectorAll('li')).toHaveLength(4);
             expect(syncButton(element).disabled).toBe(false);
@@ -367,8 +374,8 @@ describe('c-calendly-integration', () => {
             await advancePoll();
 
             expect(text($(element, 'outcome'))).toBe('c.Calendly_OutcomeFailed');
-            const summary = $(element, 'error-summary');
-            expect(summary.classList).toContain('slds-theme_error');
+            const summary = alertOf(element, 'error-summary');
+            expect(summary.classList).toContain('slds-alert_error');
             expect(text(summary)).toContain(RUN_FAILED.errorSummary);
             expect(syncButton(element).disabled).toBe(false);
         });
@@ -381,7 +388,7 @@ describe('c-calendly-integration', () => {
             const element = await renderPage();
             await clickSync(element);
 
-            const alert = $(element, 'sync-error');
+            const alert = alertOf(element, 'sync-error');
             expect(alert.getAttribute('role')).toBe('alert');
             expect(text(alert)).toContain('The sync could not start: Calendly is not connected.');
             expect(syncButton(element).disabled).toBe(false);
@@ -398,7 +405,7 @@ describe('c-calendly-integration', () => {
             await clickSync(element);
 
             await advancePoll();
-            expect(text($(element, 'sync-error'))).toContain('could not be read: timeout.');
+            expect(text(alertOf(element, 'sync-error'))).toContain('could not be read: timeout.');
             expect(syncButton(element).disabled).toBe(true);
 
             await advancePoll();
@@ -495,8 +502,8 @@ describe('c-calendly-integration', () => {
             await flushPromises();
 
             expect(toggle.checked).toBe(false);
-            expect($(element, 'hourly-error').getAttribute('role')).toBe('alert');
-            expect(text($(element, 'hourly-error'))).toContain('could not be switched');
+            expect(alertOf(element, 'hourly-error').getAttribute('role')).toBe('alert');
+            expect(text(alertOf(element, 'hourly-error'))).toContain('could not be switched');
         });
     });
 
@@ -511,9 +518,9 @@ describe('c-calendly-integration', () => {
             );
             const element = await renderPage();
 
-            expect(text($(element, 'flow-error'))).toContain('query timeout.');
-            expect(text($(element, 'mapping-error'))).toContain('query timeout.');
-            expect(text($(element, 'recent-runs-error'))).toContain('no access.');
+            expect(text(alertOf(element, 'flow-error'))).toContain('query timeout.');
+            expect(text(alertOf(element, 'mapping-error'))).toContain('query timeout.');
+            expect(text(alertOf(element, 'recent-runs-error'))).toContain('no access.');
         });
 
         it('reads a JavaScript error and a DML error too', async () => {
@@ -524,8 +531,8 @@ describe('c-calendly-integration', () => {
             });
             const element = await renderPage();
 
-            expect(text($(element, 'recent-runs-error'))).toContain('Network down');
-            expect(text($(element, 'mapping-error'))).toContain('Insufficient access');
+            expect(text(alertOf(element, 'recent-runs-error'))).toContain('Network down');
+            expect(text(alertOf(element, 'mapping-error'))).toContain('Insufficient access');
         });
 
         it('refreshes everything on Refresh', async () => {
@@ -576,7 +583,9 @@ describe('c-calendly-integration', () => {
             getConnectionStatus.mockRejectedValue(apexError('No access.'));
             const element = await renderPage();
 
-            const alerts = element.shadowRoot.querySelectorAll('[role="alert"]');
+            const alerts = [...element.shadowRoot.querySelectorAll('c-calendly-alert')].map(
+                (host) => host.shadowRoot.querySelector('[role="alert"]')
+            );
             expect(alerts.length).toBeGreaterThan(0);
             alerts.forEach((alert) => {
                 expect(text(alert.querySelector('.slds-assistive-text'))).toBe('c.Calendly_Error');
