@@ -7,28 +7,39 @@ import { PERMISSION_SETS, SYNC_CONTROLLER_CLASS } from '../names';
 import { generatedXml, only, text } from './generated';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
-const BUNDLE = path.join(ROOT, 'force-app/main/default/lwc', INTEGRATION_COMPONENT);
+const COMPONENTS = path.join(ROOT, 'force-app/main/default/lwc');
 
-/** The JavaScript of the component bundle, tests left out. */
-function bundleSource(): string {
+/** The JavaScript of a component bundle, tests left out. */
+function bundleSource(component: string): string {
+    const bundle = path.join(COMPONENTS, component);
     return fs
-        .readdirSync(BUNDLE)
+        .readdirSync(bundle)
         .filter((file) => file.endsWith('.js'))
-        .map((file) => fs.readFileSync(path.join(BUNDLE, file), 'utf8'))
+        .map((file) => fs.readFileSync(path.join(bundle, file), 'utf8'))
         .join('\n');
 }
 
-function imported(prefix: string): string[] {
+/** What the page's component, or every component of the package, imports from a module prefix. */
+function imported(
+    prefix: string,
+    components: readonly string[] = [INTEGRATION_COMPONENT]
+): string[] {
     const pattern = new RegExp(`from '${prefix}([^']+)'`, 'g');
-    return [...bundleSource().matchAll(pattern)].map((match) => match[1] ?? '');
+    return components.flatMap((component) =>
+        [...bundleSource(component).matchAll(pattern)].map((match) => match[1] ?? '')
+    );
 }
 
 describe('the integration page', () => {
-    it('defines every label the component imports, and uses every label it defines', () => {
+    it('defines every label the components import, and uses every label it defines', () => {
         const defined = children(generatedXml('labels/CustomLabels.labels-meta.xml'), 'labels').map(
             (label) => text(label, 'fullName')
         );
-        const used = imported('@salesforce/label/c\\.');
+        const components = fs
+            .readdirSync(COMPONENTS, { withFileTypes: true })
+            .filter((entry) => entry.isDirectory())
+            .map((entry) => entry.name);
+        const used = new Set(imported('@salesforce/label/c\\.', components));
         expect([...used].sort()).toEqual([...defined].sort());
         expect(defined.sort()).toEqual(Object.keys(INTEGRATION_LABELS).sort());
     });
@@ -54,7 +65,7 @@ describe('the integration page', () => {
 
     it('exposes the component on app pages and tabs', () => {
         const meta = fs.readFileSync(
-            path.join(BUNDLE, `${INTEGRATION_COMPONENT}.js-meta.xml`),
+            path.join(COMPONENTS, INTEGRATION_COMPONENT, `${INTEGRATION_COMPONENT}.js-meta.xml`),
             'utf8'
         );
         expect(meta).toContain('<apiVersion>66.0</apiVersion>');
