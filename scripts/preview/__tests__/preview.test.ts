@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../browser';
+import { auraViewFields, METHOD_VIEWS, undeclaredFields } from './auraViews';
 
 /**
  * The integration page in a real Chromium: `npm run preview` compiles the shipped component
@@ -170,6 +171,21 @@ describe('npm run preview in Chromium', () => {
         expect(await textOf(runs.nth(1))).toContain('SYNC-000043');
         await screenshot(page, 'succeeded');
         expect(errors).toEqual([]);
+
+        // What the stand-in played has the shapes of the controller's views.
+        const answers = await page.evaluate<Record<string, unknown>>(
+            'window.calendlyStandIn.answers'
+        );
+        expect(Object.keys(answers).sort()).toEqual(
+            Object.keys(METHOD_VIEWS)
+                .filter((method) => method !== 'setHourlySync')
+                .sort()
+        );
+        const views = auraViewFields();
+        const undeclared = Object.entries(answers).flatMap(([method, answer]) =>
+            undeclaredFields(views, METHOD_VIEWS[method] ?? method, answer)
+        );
+        expect(undeclared).toEqual([]);
     }, 60_000);
 
     it('shows a failed run with what went wrong, and lets the admin sync again', async () => {

@@ -17,7 +17,8 @@
  * - `error=<method>`: that method throws like Apex does (an AuraHandledException body);
  * - `active=1`: a run is already running when the page loads (another admin started it).
  *
- * `window.calendlyStandIn.calls` counts the calls of each method, for the browser tests.
+ * For the browser tests, `window.calendlyStandIn` counts the calls of each method (`calls`)
+ * and keeps the last answer of each (`answers`).
  */
 
 const params = new URLSearchParams(window.location.search);
@@ -217,7 +218,8 @@ function snapshot() {
 }
 
 const calls = {};
-window.calendlyStandIn = { calls };
+const answers = {};
+window.calendlyStandIn = { calls, answers };
 
 /** Answers like an Apex call: asynchronously, and failing when the query string says so. */
 function answer(method, value) {
@@ -232,6 +234,7 @@ function answer(method, value) {
                     }
                 });
             } else {
+                answers[method] = value === undefined ? null : value;
                 resolve(value === undefined ? null : JSON.parse(JSON.stringify(value)));
             }
         }, LATENCY_MS);
