@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { hashOf, readKeyed, writeKeyed } from '../cache/keyed';
 import {
     DECLARATIONS_PARSER,
     parseDeclarations,
@@ -39,11 +39,7 @@ export function readCachedDeclarations(
     cacheDirectory: string
 ): SchemaDeclarations {
     const source = fs.readFileSync(declarationFile, 'utf8');
-    const key = createHash('sha256')
-        .update(source)
-        .update('\0')
-        .update(fs.readFileSync(DECLARATIONS_PARSER))
-        .digest('hex');
+    const key = hashOf([source, fs.readFileSync(DECLARATIONS_PARSER)]);
     const version = packageVersion(declarationFile).replace(/[^\w.-]/g, '_');
     const file = path.join(cacheDirectory, `${FILE_PREFIX}${version}-${key.slice(0, 16)}.json`);
     const cached = readCacheFile(file, key);
@@ -56,18 +52,12 @@ export function readCachedDeclarations(
 }
 
 function readCacheFile(file: string, key: string): SchemaDeclarations | undefined {
-    let content: unknown;
-    try {
-        content = JSON.parse(fs.readFileSync(file, 'utf8'));
-    } catch {
-        // No cache yet, or one that is not JSON (an interrupted write, a full disk): parse.
-        return undefined;
-    }
-    if (!isRecord(content) || content.key !== key || !Array.isArray(content.types)) {
+    const types = readKeyed(file, key);
+    if (!Array.isArray(types)) {
         return undefined;
     }
     const declarations = new Map<string, TypeDeclaration>();
-    for (const entry of content.types as unknown[]) {
+    for (const entry of types as unknown[]) {
         if (!Array.isArray(entry) || entry.length !== 2) {
             return undefined;
         }
@@ -80,15 +70,8 @@ function readCacheFile(file: string, key: string): SchemaDeclarations | undefine
     return declarations;
 }
 
-/** Writes through a temporary file, so that a concurrent run never reads half a file. */
 function writeCacheFile(file: string, key: string, declarations: SchemaDeclarations): void {
-    const temporary = `${file}.${process.pid}.tmp`;
-    try {
-        fs.mkdirSync(path.dirname(file), { recursive: true });
-        fs.writeFileSync(temporary, JSON.stringify({ key, types: [...declarations] }));
-        fs.renameSync(temporary, file);
-    } catch {
-        removeQuietly(temporary);
+    if (!writeKeyed(file, key, [...declarations])) {
         return;
     }
     // The schemas of other versions are never read again.
@@ -186,14 +169,5 @@ function isPropertyTypeDeclaration(value: unknown): value is PropertyTypeDeclara
             return typeof value.syntax === 'string';
         default:
             return false;
-    }
-}
-
-/** Removes a file if it is there and can be removed: what is left only takes room. */
-function removeQuietly(file: string): void {
-    try {
-        fs.rmSync(file, { force: true });
-    } catch {
-        // Not removable either (its directory is not one): nothing was written.
     }
 }

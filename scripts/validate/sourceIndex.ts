@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { hashOf, readKeyed, writeKeyed } from '../cache/keyed';
 import { packageVersion, resolvePackageFile } from './dependencies';
 import { isRecord } from './json';
 
@@ -163,7 +163,7 @@ export function resolveSources(
 ): Promise<SourceIndex> {
     const key = cache ? sourcesKey(files, forceIgnore) : undefined;
     const file = cache
-        ? path.join(cache.directory, `sources-${sha256([cache.root]).slice(0, 16)}.json`)
+        ? path.join(cache.directory, `sources-${hashOf([cache.root]).slice(0, 16)}.json`)
         : undefined;
     const cached = file && key ? readCachedIndex(file, key) : undefined;
     if (cached) {
@@ -200,7 +200,7 @@ function sourcesKey(files: readonly string[], forceIgnore: string | undefined): 
         for (const file of files) {
             parts.push(file, fs.readFileSync(file));
         }
-        return sha256(parts);
+        return hashOf(parts);
     } catch {
         return undefined;
     }
@@ -221,18 +221,12 @@ function nearestProjectFile(start: string): string | undefined {
 
 /** The cached answer for this key; undefined when there is none or it is not a whole answer. */
 function readCachedIndex(file: string, key: string): SourceIndex | undefined {
-    let entry: unknown;
-    try {
-        entry = JSON.parse(fs.readFileSync(file, 'utf8'));
-    } catch {
-        // No answer cached yet, or an unreadable one: ask the worker.
+    const answer = readKeyed(file, key);
+    if (!isRecord(answer)) {
         return undefined;
     }
-    if (!isRecord(entry) || entry.key !== key || !isRecord(entry.index)) {
-        return undefined;
-    }
-    const { ignored, components, unresolved } = entry.index;
-    const index = toSourceIndex(entry.index);
+    const { ignored, components, unresolved } = answer;
+    const index = toSourceIndex(answer);
     const whole =
         index &&
         Array.isArray(ignored) &&
@@ -244,34 +238,16 @@ function readCachedIndex(file: string, key: string): SourceIndex | undefined {
     return whole ? index : undefined;
 }
 
-/** Writes through a temporary file, so that a concurrent run never reads half an answer. */
+/** Keeps the answer in the form the worker sends it, which toSourceIndex reads back. */
 function writeCachedIndex(file: string, key: string, index: SourceIndex): void {
-    const answer = {
+    writeKeyed(file, key, {
         ignored: [...index.ignored],
         components: [...index.components].map(([source, component]) => ({
             file: source,
             ...component
         })),
         unresolved: [...index.unresolved].map(([source, reason]) => ({ file: source, reason }))
-    };
-    const temporary = `${file}.${process.pid}.tmp`;
-    try {
-        fs.mkdirSync(path.dirname(file), { recursive: true });
-        fs.writeFileSync(temporary, JSON.stringify({ key, index: answer }));
-        fs.renameSync(temporary, file);
-    } catch {
-        // A read-only cache directory: the next run asks the worker again.
-        removeQuietly(temporary);
-    }
-}
-
-function sha256(parts: readonly (string | Buffer)[]): string {
-    const digest = createHash('sha256');
-    for (const part of parts) {
-        digest.update(part);
-        digest.update('\0');
-    }
-    return digest.digest('hex');
+    });
 }
 
 function toSourceIndex(message: unknown): SourceIndex | undefined {
@@ -307,13 +283,4 @@ function toSourceIndex(message: unknown): SourceIndex | undefined {
         }
     }
     return index;
-}
-
-/** Removes a file if it is there and can be removed: what is left only takes room. */
-function removeQuietly(file: string): void {
-    try {
-        fs.rmSync(file, { force: true });
-    } catch {
-        // Not removable either (its directory is not one): nothing was written.
-    }
 }

@@ -48,7 +48,7 @@ describe('the cache of parsed schema declarations', () => {
 
         expect(declarations).toEqual(parseDeclarations(SOURCE, declarationFile));
         expect(JSON.parse(fs.readFileSync(cacheFile(), 'utf8'))).toMatchObject({
-            types: [...declarations]
+            value: [...declarations]
         });
     });
 

@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { hashOf, readKeyed, writeKeyed } from '../../cache/keyed';
 import { packageVersion } from '../dependencies';
-import { isRecord } from '../json';
 import type { Project } from '../project';
 import type { Finding, Rule } from '../types';
 import { apexFiles } from './files';
@@ -34,15 +33,14 @@ export function cachedRule(rule: Rule, cacheDirectory: string, javaCommand: stri
             const key = cacheKey(project, rule.id, javaCommand);
             const file = path.join(
                 cacheDirectory,
-                `${rule.id}-${hash([project.root]).slice(0, 16)}.json`
+                `${rule.id}-${hashOf([project.root]).slice(0, 16)}.json`
             );
             const cached = readEntry(file, key);
             if (cached) {
                 return cached;
             }
             const findings = await rule.check(project);
-            fs.mkdirSync(cacheDirectory, { recursive: true });
-            fs.writeFileSync(file, JSON.stringify({ key, findings }));
+            writeKeyed(file, key, findings);
             return findings;
         }
     };
@@ -54,23 +52,16 @@ function cacheKey(project: Project, ruleId: string, javaCommand: string): string
         return fs.existsSync(absolute) ? [file, fs.readFileSync(absolute)] : [file];
     });
     const tools = TOOLS.map((tool) => `${tool}@${packageVersion(tool)}`);
-    return hash([ruleId, javaCommand, ...tools, validatorSources(), ...files]);
+    return hashOf([ruleId, javaCommand, ...tools, validatorSources(), ...files]);
 }
 
 function readEntry(file: string, key: string): Finding[] | undefined {
-    try {
-        const entry: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
-        return isRecord(entry) && entry.key === key && Array.isArray(entry.findings)
-            ? (entry.findings as Finding[])
-            : undefined;
-    } catch {
-        // No entry yet, or one from an interrupted write: run the check.
-        return undefined;
-    }
+    const findings = readKeyed(file, key);
+    return Array.isArray(findings) ? (findings as Finding[]) : undefined;
 }
 
 function validatorSources(): string {
-    validatorHash ??= hash(
+    validatorHash ??= hashOf(
         listSources(VALIDATOR_DIR).flatMap((file) => [file, fs.readFileSync(file)])
     );
     return validatorHash;
@@ -85,13 +76,4 @@ function listSources(directory: string): string[] {
             return entry.isDirectory() ? listSources(absolute) : [absolute];
         })
         .sort();
-}
-
-function hash(parts: readonly (string | Buffer)[]): string {
-    const digest = createHash('sha256');
-    for (const part of parts) {
-        digest.update(part);
-        digest.update('\0');
-    }
-    return digest.digest('hex');
 }
