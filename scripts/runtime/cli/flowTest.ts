@@ -11,7 +11,7 @@ import {
 } from '../flowtest';
 import { MESSAGES } from '../messages';
 import { parseDataFile, type DataSet } from '../scenario';
-import { loadProject, readFlow, type Project } from './project';
+import { loadProject, readFlow, runCommand, type Project } from './project';
 
 const DEFAULT_DATA = path.join('scripts', 'runtime', 'flowtest.data.json');
 const DEFAULT_JUNIT = path.join('reports', 'flow-tests.xml');
@@ -94,12 +94,4 @@ function main(): number {
     return failed === 0 ? 0 : 1;
 }
 
-try {
-    process.exitCode = main();
-} catch (error: unknown) {
-    if (!(error instanceof ScenarioError)) {
-        throw error;
-    }
-    console.error(error.message);
-    process.exitCode = 2;
-}
+runCommand(main);

@@ -100,3 +100,20 @@ export function readScenario(project: Project, file: string): Scenario {
         project.schema
     );
 }
+
+/**
+ * Runs a command and sets its exit code: what main returns, or 2 with the message of a
+ * ScenarioError (input the user can fix, named by file and place). Anything else is a bug of
+ * the runtime and is thrown as it is, with its stack.
+ */
+export function runCommand(main: () => number): void {
+    try {
+        process.exitCode = main();
+    } catch (error: unknown) {
+        if (!(error instanceof ScenarioError)) {
+            throw error;
+        }
+        console.error(error.message);
+        process.exitCode = 2;
+    }
+}

@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
-import { ScenarioError } from '../errors';
 import { formatJson, formatText, runScenario } from '../scenario';
-import { loadProject, readScenario, scenarioFlows } from './project';
+import { loadProject, readScenario, runCommand, scenarioFlows } from './project';
 
 const USAGE = `Usage: npm run simulate -- FILE [--json]
 
@@ -46,12 +45,4 @@ function main(): number {
     return outcome.failures.length === 0 ? 0 : 1;
 }
 
-try {
-    process.exitCode = main();
-} catch (error: unknown) {
-    if (!(error instanceof ScenarioError)) {
-        throw error;
-    }
-    console.error(error.message);
-    process.exitCode = 2;
-}
+runCommand(main);

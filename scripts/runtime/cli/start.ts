@@ -1,7 +1,6 @@
 import * as path from 'node:path';
-import { ScenarioError } from '../errors';
 import { runScenario } from '../scenario';
-import { loadProject, readScenario, scenarioFlows } from './project';
+import { loadProject, readScenario, runCommand, scenarioFlows } from './project';
 import { teamReport } from './teamReport';
 
 /** The sample scenario `npm start` runs: a small team's first sync. */
@@ -28,12 +27,4 @@ function main(): number {
     return outcome.failures.length === 0 ? 0 : 1;
 }
 
-try {
-    process.exitCode = main();
-} catch (error: unknown) {
-    if (!(error instanceof ScenarioError)) {
-        throw error;
-    }
-    console.error(error.message);
-    process.exitCode = 2;
-}
+runCommand(main);
