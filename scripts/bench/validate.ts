@@ -17,6 +17,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { safeSfEnvironment } from '../deploy/environment';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 /** tsx as a loader of node itself, as `npm run validate` uses it: no extra CLI process. */
@@ -28,19 +29,6 @@ const USAGE = `Usage: npm run bench:validate -- [DIR] [--runs N]
 
 Times npm run validate against sf project convert source on DIR (default: this project),
 N runs each (default 5), and prints median, min and max of both and their ratio.`;
-
-/**
- * All of these, not only one: SF_AUTOUPDATE_DISABLE without SF_DISABLE_AUTOUPDATE starts a
- * detached `sf update` that sleeps for an hour.
- */
-const QUIET_SF = {
-    SF_DISABLE_TELEMETRY: 'true',
-    SF_DISABLE_AUTOUPDATE: 'true',
-    SF_AUTOUPDATE_DISABLE: 'true',
-    SF_SKIP_NEW_VERSION_CHECK: 'true',
-    SF_HIDE_RELEASE_NOTES: 'true',
-    SF_DISABLE_LOG_FILE: 'true'
-} as const;
 
 interface Run {
     readonly milliseconds: number;
@@ -181,8 +169,7 @@ async function main(): Promise<number> {
     const home = path.join(scratch, 'home');
     fs.mkdirSync(home);
     const env: NodeJS.ProcessEnv = {
-        ...process.env,
-        ...QUIET_SF,
+        ...safeSfEnvironment(),
         HOME: home,
         XDG_CONFIG_HOME: path.join(home, '.config'),
         XDG_DATA_HOME: path.join(home, '.local', 'share'),
