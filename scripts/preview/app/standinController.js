@@ -122,6 +122,9 @@ const OUTCOMES = {
     }
 };
 
+/** How the run played here ends: the outcome the query string names, else success. */
+const ENDING = OUTCOMES[OUTCOME] || OUTCOMES.succeeded;
+
 /** The run being played, and the index of its step in STEPS (STEPS.length: ended). */
 let current = null;
 let step = 0;
@@ -191,7 +194,6 @@ function pastRuns() {
 function snapshot() {
     if (step < STEPS.length) {
         const { statusDetail = null, ...progress } = STEPS[step];
-        const partial = OUTCOMES[OUTCOME] || OUTCOMES.succeeded;
         // Counts grow with the links processed, in the proportions of the final outcome.
         const share = progress.linksProcessed / EXPECTED_LINKS;
         return {
@@ -200,15 +202,15 @@ function snapshot() {
             statusDetail,
             startedAt: progress.status === 'Running' ? current.queuedAt : null,
             lastProgressAt: progress.status === 'Running' ? iso(new Date()) : null,
-            linksCreated: Math.floor(partial.linksCreated * share),
-            linksUpdated: Math.floor(partial.linksUpdated * share),
-            linksUnchanged: Math.floor(partial.linksUnchanged * share),
+            linksCreated: Math.floor(ENDING.linksCreated * share),
+            linksUpdated: Math.floor(ENDING.linksUpdated * share),
+            linksUnchanged: Math.floor(ENDING.linksUnchanged * share),
             isActive: true
         };
     }
     return {
         ...current,
-        ...(OUTCOMES[OUTCOME] || OUTCOMES.succeeded),
+        ...ENDING,
         startedAt: current.queuedAt,
         endedAt: iso(new Date()),
         phase: null,
