@@ -1,11 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { childText, child, parseXml } from '../../xml/parse';
+import { childText, child } from '../../xml/parse';
 import { ScenarioError } from '../errors';
 import { parseFlow, type FlowDefinition } from '../flow';
 import { MESSAGES } from '../messages';
 import { loadSchema, type OrgSchema, type SourceFile } from '../schema';
 import { parseScenario, type Scenario } from '../scenario';
+import { readXml } from '../xml';
 
 /** The project as the runtime reads it from disk: its schema and its flow files. */
 export interface Project {
@@ -78,7 +79,7 @@ export function scenarioFlows(project: Project, scenario: Scenario): FlowDefinit
     }
     return project.flowFiles
         .filter((file) => {
-            const root = parseXml(fs.readFileSync(path.join(project.root, file), 'utf8'), file);
+            const root = readXml(fs.readFileSync(path.join(project.root, file), 'utf8'), file);
             const start = child(root, 'start');
             return (
                 childText(root, 'status') === 'Active' &&

@@ -4,12 +4,7 @@ import { loadProject, readScenario, runCommand, scenarioFlows } from './project'
 import { teamReport } from './teamReport';
 
 /** The sample scenario `npm start` runs: a small team's first sync. */
-export const SAMPLE_SCENARIO = path.join(
-    'scripts',
-    'runtime',
-    'scenarios',
-    'sample-team.scenario.json'
-);
+const SAMPLE_SCENARIO = path.join('scripts', 'runtime', 'scenarios', 'sample-team.scenario.json');
 
 function main(): number {
     const project = loadProject();

@@ -16,7 +16,10 @@ import {
 
 type ElementOf<K extends FlowElement['kind']> = Extract<FlowElement, { kind: K }>;
 
-/** Where a flow runs: before save (no DML, `$Record` changes are saved), after save, or a FlowTest. */
+/**
+ * Where a flow runs: before save (no DML, `$Record` changes are saved; before-delete flows too)
+ * or after save.
+ */
 export type RunMode = 'beforeSave' | 'afterSave';
 
 /**
@@ -27,11 +30,14 @@ export type RunMode = 'beforeSave' | 'afterSave';
  * Get Records inside a loop therefore runs once per iteration, never merged across iterations.
  */
 export class FlowRunner {
+    public readonly mode: RunMode;
+
     public constructor(
         private readonly transaction: Transaction,
-        private readonly flow: FlowDefinition,
-        private readonly mode: RunMode
-    ) {}
+        private readonly flow: FlowDefinition
+    ) {
+        this.mode = flow.start.triggerType === 'RecordAfterSave' ? 'afterSave' : 'beforeSave';
+    }
 
     public run(interviews: readonly Interview[]): void {
         for (;;) {
@@ -83,17 +89,13 @@ export class FlowRunner {
     private step(element: FlowElement, interview: Interview): string | undefined {
         switch (element.kind) {
             case 'decision': {
-                const rule = element.rules.find((candidate) => {
-                    const meets = interview.test(candidate.conditions, candidate.logic);
-                    // "Only if the record that triggered the flow is updated to meet the
-                    // condition": true only when the prior record did not meet it.
-                    return (
-                        meets &&
-                        (!candidate.requireChange ||
-                            interview.isNew ||
-                            !interview.asPrior().test(candidate.conditions, candidate.logic))
-                    );
-                });
+                // "Only if the record that triggered the flow is updated to meet the
+                // condition": true only when the prior record did not meet it.
+                const rule = element.rules.find((candidate) =>
+                    interview.meetsOnChange(candidate.requireChange, (view) =>
+                        view.test(candidate.conditions, candidate.logic)
+                    )
+                );
                 return rule ? rule.connector : element.defaultConnector;
             }
             case 'assignment':
@@ -312,24 +314,40 @@ export class FlowRunner {
     }
 
     /**
-     * The records an Update or Delete Records element selects by filters, one query for the
-     * interviews of the group; the caller writes them.
+     * The records an Update or Delete Records element writes, per interview: those its filters
+     * select (Id only, one query for the group), or those its input reference holds.
      */
-    private queryTargets(
-        target: NonNullable<ElementOf<'update'>['target']>,
+    private targets(
+        element: ElementOf<'update' | 'delete'>,
         group: readonly Interview[],
         attempt: Attempt
-    ): Map<Interview, FieldValues[]> {
-        const specs = new Map<Interview, QuerySpec>();
-        group.forEach((interview) => {
-            attempt(interview, () =>
-                specs.set(interview, {
-                    ...this.spec(interview, target.object, target.filters, target.logic),
-                    fields: []
-                })
-            );
-        });
-        return this.query(specs);
+    ): Map<Interview, SObjectRecord[]> {
+        const found = new Map<Interview, SObjectRecord[]>();
+        const target = element.target;
+        if (target) {
+            const specs = new Map<Interview, QuerySpec>();
+            group.forEach((interview) => {
+                attempt(interview, () =>
+                    specs.set(interview, {
+                        ...this.spec(interview, target.object, target.filters, target.logic),
+                        fields: []
+                    })
+                );
+            });
+            this.query(specs).forEach((rows, interview) => {
+                found.set(
+                    interview,
+                    rows.map((fields) => ({ sobjectType: target.object.name, fields }))
+                );
+            });
+        } else {
+            group.forEach((interview) => {
+                attempt(interview, () =>
+                    found.set(interview, records(interview.read(element.input ?? '')))
+                );
+            });
+        }
+        return found;
     }
 
     private update(
@@ -338,33 +356,33 @@ export class FlowRunner {
         attempt: Attempt,
         failures: Map<Interview, unknown>
     ): void {
-        const writes = new Map<Interview, SObjectRecord[]>();
-        if (element.target) {
-            const target = element.target;
-            this.queryTargets(target, group, attempt).forEach((rows, interview) => {
+        if (element.input === '$Record') {
+            // Update Records on the triggering record sets its fields before it is written.
+            group.forEach((interview) => {
                 attempt(interview, () => {
-                    const values = fieldValues(element.assignments, interview);
-                    writes.set(
-                        interview,
-                        rows.map((row) => ({
-                            sobjectType: target.object.name,
-                            fields: { ...values, Id: row['Id'] ?? null }
-                        }))
-                    );
-                });
-            });
-        } else {
-            for (const interview of group) {
-                attempt(interview, () => {
-                    if (element.input === '$Record' && interview.record) {
+                    if (interview.record) {
                         Object.assign(
                             interview.record.fields,
                             fieldValues(element.assignments, interview)
                         );
                     }
-                    writes.set(interview, records(interview.read(element.input ?? '')));
                 });
-            }
+            });
+        }
+        const writes = this.targets(element, group, attempt);
+        if (element.target) {
+            writes.forEach((rows, interview) => {
+                attempt(interview, () => {
+                    const values = fieldValues(element.assignments, interview);
+                    writes.set(
+                        interview,
+                        rows.map((row) => ({
+                            sobjectType: row.sobjectType,
+                            fields: { ...values, Id: row.fields['Id'] ?? null }
+                        }))
+                    );
+                });
+            });
         }
         if (this.mode === 'beforeSave' && element.input === '$Record') {
             // Before save, the triggering record's changes are saved with it: no DML.
@@ -418,23 +436,7 @@ export class FlowRunner {
         attempt: Attempt,
         failures: Map<Interview, unknown>
     ): void {
-        const writes = new Map<Interview, SObjectRecord[]>();
-        if (element.target) {
-            const target = element.target;
-            this.queryTargets(target, group, attempt).forEach((rows, interview) => {
-                writes.set(
-                    interview,
-                    rows.map((fields) => ({ sobjectType: target.object.name, fields }))
-                );
-            });
-        } else {
-            group.forEach((interview) => {
-                attempt(interview, () =>
-                    writes.set(interview, records(interview.read(element.input ?? '')))
-                );
-            });
-        }
-        this.write('delete', writes, failures);
+        this.write('delete', this.targets(element, group, attempt), failures);
     }
 
     /**

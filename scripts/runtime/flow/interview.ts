@@ -255,6 +255,15 @@ export class Interview {
     }
 
     /**
+     * Whether `meets` holds for the interview, and, when the requirement is to be met only on a
+     * change ("only when a record is updated to meet the condition requirements"), did not hold
+     * for the prior record. A create needs only the new record to meet it.
+     */
+    public meetsOnChange(requireChange: boolean, meets: (view: Interview) => boolean): boolean {
+        return meets(this) && (!requireChange || this.isNew || !meets(this.asPrior()));
+    }
+
+    /**
      * The same interview as of before the save: `$Record` is the prior record. Used for "only
      * when a record is updated to meet the condition requirements".
      */

@@ -1,16 +1,10 @@
-import {
-    child,
-    childText,
-    children,
-    parseXml,
-    XmlSyntaxError,
-    type XmlElement
-} from '../../xml/parse';
+import { child, childText, children, type XmlElement } from '../../xml/parse';
 import { ScenarioError } from '../errors';
 import { MESSAGES } from '../messages';
 import { FILTER_OPERATORS, parseLogic, type FilterOperator, type LogicNode } from '../org';
 import type { FieldSchema, ObjectSchema, OrgSchema } from '../schema';
 import type { Scalar } from '../types';
+import { readXml } from '../xml';
 import { compileFormula, formulaReferences, FormulaError, type Formula } from './formula';
 import { mergeFields, referenceProblem } from './references';
 import {
@@ -204,22 +198,11 @@ class FlowReader {
     }
 
     private parse(source: string): XmlElement {
-        try {
-            const root = parseXml(source, this.file);
-            if (root.name !== 'Flow') {
-                throw this.error(root, MESSAGES.notAFlow(root.name));
-            }
-            return root;
-        } catch (error: unknown) {
-            if (error instanceof XmlSyntaxError) {
-                throw new ScenarioError(
-                    `${this.file}:${error.line}`,
-                    error.message.replace(/^.*?:\d+:\d+: /, ''),
-                    { cause: error }
-                );
-            }
-            throw error;
+        const root = readXml(source, this.file);
+        if (root.name !== 'Flow') {
+            throw this.error(root, MESSAGES.notAFlow(root.name));
         }
+        return root;
     }
 
     private check(flow: FlowDefinition): void {

@@ -53,9 +53,7 @@ export function meetsEntry(interview: Interview): boolean {
     const meets = (view: Interview): boolean =>
         (start.conditions.length === 0 || view.test(start.conditions, start.logic)) &&
         (!start.formula || view.evaluate('filterFormula', start.formula) === true);
-    return (
-        meets(interview) && (!start.requireChange || interview.isNew || !meets(interview.asPrior()))
-    );
+    return interview.meetsOnChange(start.requireChange, meets);
 }
 
 /**
@@ -91,11 +89,15 @@ export class FlowTriggers implements TriggerHandler {
                 continue;
             }
             transaction.interviews += started.length;
-            const mode = flow.start.triggerType === 'RecordAfterSave' ? 'afterSave' : 'beforeSave';
-            new FlowRunner(transaction, flow, mode).run(started.map((entry) => entry.interview));
+            const runner = new FlowRunner(transaction, flow);
+            runner.run(started.map((entry) => entry.interview));
             for (const { row, interview } of started) {
                 row.errors.push(...interview.errors);
-                if (mode === 'beforeSave' && interview.record && event.operation !== 'delete') {
+                if (
+                    runner.mode === 'beforeSave' &&
+                    interview.record &&
+                    event.operation !== 'delete'
+                ) {
                     Object.assign(row.record, interview.record.fields);
                 }
             }

@@ -1,17 +1,11 @@
-import {
-    child,
-    childText,
-    children,
-    parseXml,
-    XmlSyntaxError,
-    type XmlElement
-} from '../../xml/parse';
+import { child, childText, children, type XmlElement } from '../../xml/parse';
 import { ScenarioError } from '../errors';
 import { CONDITION_OPERATORS, type Condition, type ValueSpec } from '../flow';
 import { MESSAGES } from '../messages';
 import { parseScenario } from '../scenario';
 import type { ObjectSchema, OrgSchema } from '../schema';
 import type { FieldValues } from '../types';
+import { readXml } from '../xml';
 import type { FlowTestDefinition } from './types';
 
 /**
@@ -19,19 +13,7 @@ import type { FlowTestDefinition } from './types';
  * `attributes.type`; their fields are checked against the schema as scenario records are.
  */
 export function parseFlowTest(source: string, file: string, schema: OrgSchema): FlowTestDefinition {
-    let root: XmlElement;
-    try {
-        root = parseXml(source, file);
-    } catch (error: unknown) {
-        if (error instanceof XmlSyntaxError) {
-            throw new ScenarioError(
-                `${file}:${error.line}`,
-                error.message.replace(/^.*?:\d+:\d+: /, ''),
-                { cause: error }
-            );
-        }
-        throw error;
-    }
+    const root = readXml(source, file);
     const at = (element: XmlElement): string => `${file}:${element.line}`;
     if (root.name !== 'FlowTest') {
         throw new ScenarioError(at(root), MESSAGES.notAFlowTest(root.name));

@@ -62,11 +62,7 @@ export function runFlowTest(
     }
     const transaction = org.transaction();
     try {
-        new FlowRunner(
-            transaction,
-            flow,
-            flow.start.triggerType === 'RecordAfterSave' ? 'afterSave' : 'beforeSave'
-        ).run([interview]);
+        new FlowRunner(transaction, flow).run([interview]);
     } catch (error: unknown) {
         if (error instanceof LimitException) {
             return fail(error.message);

@@ -127,25 +127,18 @@ export class Transaction {
             for (const index of active) {
                 const result = outcome.get(index);
                 if (failedUnits.has(unitOf(index)) || attempt === MAX_ATTEMPTS) {
-                    results.set(index, {
-                        id: result?.id ?? null,
-                        success: false,
-                        created: false,
-                        errors: result && !result.success ? result.errors : [rolledBack()]
-                    });
+                    results.set(
+                        index,
+                        failure(
+                            result?.id ?? null,
+                            ...(result && !result.success ? result.errors : [rolledBack()])
+                        )
+                    );
                 }
             }
             active = active.filter((index) => !results.has(index));
         }
-        return request.records.map(
-            (_, index) =>
-                results.get(index) ?? {
-                    id: null,
-                    success: false,
-                    created: false,
-                    errors: [rolledBack()]
-                }
-        );
+        return request.records.map((_, index) => results.get(index) ?? failure(null, rolledBack()));
     }
 
     /** One attempt over the records still in play, chunk by chunk. */
@@ -258,17 +251,12 @@ export class Transaction {
             if (!row) {
                 return;
             }
-            const id = row.record['Id'];
+            const id = typeof row.record['Id'] === 'string' ? row.record['Id'] : null;
             results.set(
                 plan.index,
                 row.errors.length > 0
-                    ? failure(typeof id === 'string' ? id : null, ...row.errors)
-                    : {
-                          id: typeof id === 'string' ? id : null,
-                          success: true,
-                          created: operation === 'insert',
-                          errors: []
-                      }
+                    ? failure(id, ...row.errors)
+                    : { id, success: true, created: operation === 'insert', errors: [] }
             );
         });
     }

@@ -1,6 +1,6 @@
 export { parseDataFile, parseScenario } from './parse';
 export { formatJson, formatLimits, formatText } from './report';
-export { checkRecords, checkStep, EmbeddedOrg, runScenario, runStep } from './run';
+export { EmbeddedOrg, runScenario, runStep } from './run';
 export type {
     DataSet,
     RecordExpectation,

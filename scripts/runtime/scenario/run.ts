@@ -162,7 +162,7 @@ function resolveRecords(org: EmbeddedOrg, step: Step): FieldValues[] {
 }
 
 /** What a step's `expect` says that did not happen. */
-export function checkStep(step: Step, outcome: StepOutcome): string[] {
+function checkStep(step: Step, outcome: StepOutcome): string[] {
     const failures: string[] = [];
     const { expect } = step;
     if (outcome.ok !== expect.ok) {
@@ -194,7 +194,7 @@ export function checkStep(step: Step, outcome: StepOutcome): string[] {
 }
 
 /** What a record expectation says that the org's final records do not show. */
-export function checkRecords(org: EmbeddedOrg, expectation: RecordExpectation): string[] {
+function checkRecords(org: EmbeddedOrg, expectation: RecordExpectation): string[] {
     const { object, where, fields, place } = expectation;
     const whereFields = Object.keys(where).map((name) => org.schema.field(object, name, place));
     const matched = org.store

@@ -1,14 +1,8 @@
-import {
-    child,
-    childText,
-    children,
-    parseXml,
-    XmlSyntaxError,
-    type XmlElement
-} from '../../xml/parse';
+import { child, childText, children } from '../../xml/parse';
 import { ScenarioError } from '../errors';
 import { MESSAGES } from '../messages';
 import type { Scalar } from '../types';
+import { readXml } from '../xml';
 import { field, ID_FIELD, STANDARD_OBJECTS } from './builtins';
 import { OrgSchema } from './schema';
 import type { FieldSchema, FieldType, ObjectSchema } from './types';
@@ -68,7 +62,7 @@ export function loadSchema(files: readonly SourceFile[], namespace?: string): Or
         if (!objectFile) {
             throw new ScenarioError(`objects/${name}`, MESSAGES.missingObjectFile(name));
         }
-        const root = read(objectFile);
+        const root = readXml(objectFile.content, objectFile.path);
         const nameField = child(root, 'nameField');
         const displayFormat =
             nameField && childText(nameField, 'type') === 'AutoNumber'
@@ -99,19 +93,8 @@ function sortByName(fields: FieldSchema[]): FieldSchema[] {
     return fields.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-function read(file: SourceFile): XmlElement {
-    try {
-        return parseXml(file.content, file.path);
-    } catch (error: unknown) {
-        if (error instanceof XmlSyntaxError) {
-            throw new ScenarioError(`${file.path}:${error.line}`, error.message, { cause: error });
-        }
-        throw error;
-    }
-}
-
 function readField(file: SourceFile): FieldSchema {
-    const root = read(file);
+    const root = readXml(file.content, file.path);
     const name = childText(root, 'fullName') ?? '';
     const metadataType = childText(root, 'type') ?? '';
     const displayFormat = childText(root, 'displayFormat');
