@@ -42,7 +42,7 @@ export async function convertPackage(
 }
 
 /** Reads back a converted package: its files, its zip's entries and its manifest. */
-export function readOutput(paths: OutputPaths): BuildOutput {
+function readOutput(paths: OutputPaths): BuildOutput {
     const manifestPath = path.join(paths.directory, 'package.xml');
     const manifest = parseManifest(fs.readFileSync(manifestPath, 'utf8'), manifestPath);
     const zip = fs.readFileSync(paths.zipPath);
@@ -81,7 +81,7 @@ export async function unpackagedMembers(layout: ProjectLayout): Promise<Unpackag
 }
 
 /** Every file under dir, relative to it, with forward slashes, sorted. */
-export function listFiles(dir: string, prefix = ''): string[] {
+function listFiles(dir: string, prefix = ''): string[] {
     const files: string[] = [];
     for (const entry of fs.readdirSync(path.join(dir, prefix), { withFileTypes: true })) {
         const relative = prefix ? `${prefix}/${entry.name}` : entry.name;

@@ -11,7 +11,7 @@ const UNREACHABLE =
  * An error with its causes (`fetch failed` says little; its cause names the refused
  * connection), as one line.
  */
-export function reasonOf(error: unknown): string {
+function reasonOf(error: unknown): string {
     const parts: string[] = [];
     let current: unknown = error;
     for (let depth = 0; current !== undefined && current !== null && depth < 5; depth++) {

@@ -34,7 +34,7 @@ async function main(): Promise<number> {
             log(M.ready(parsed.options.targetOrg));
             return 0;
         case 'delete':
-            await deleteScratchOrg(root, parsed.options.targetOrg, run, log);
+            await deleteScratchOrg(parsed.options.targetOrg, run, log);
             log(M.deleted(parsed.options.targetOrg));
             return 0;
         case 'package-version':

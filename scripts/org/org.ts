@@ -18,7 +18,6 @@ const POST_INSTALL_CLASS = 'CalendlyPostInstall';
 export type Log = (line: string) => void;
 
 interface Context {
-    readonly root: string;
     readonly run: Runner;
     readonly log: Log;
     /** The command to run again after a failure, for the message. */
@@ -121,7 +120,7 @@ export async function setupOrg(
     log: Log
 ): Promise<void> {
     const org = options.targetOrg;
-    const context: Context = { root, run, log, again: `npm run org:setup -- --target-org ${org}` };
+    const context: Context = { run, log, again: `npm run org:setup -- --target-org ${org}` };
     requireFile(root, SAMPLE_USER);
     if (options.sampleData) {
         requireFile(root, SAMPLE_DATA_PLAN);
@@ -191,12 +190,7 @@ export async function createScratchOrg(
     log: Log
 ): Promise<void> {
     requireFile(root, SCRATCH_DEFINITION);
-    const context: Context = {
-        root,
-        run,
-        log,
-        again: `npm run org:create -- --alias ${options.alias}`
-    };
+    const context: Context = { run, log, again: `npm run org:create -- --alias ${options.alias}` };
     await step(context, {
         program: 'sf',
         args: [
@@ -224,14 +218,9 @@ export async function createScratchOrg(
     }
 }
 
-export async function deleteScratchOrg(
-    root: string,
-    targetOrg: string,
-    run: Runner,
-    log: Log
-): Promise<void> {
+export async function deleteScratchOrg(targetOrg: string, run: Runner, log: Log): Promise<void> {
     await step(
-        { root, run, log, again: `npm run org:delete -- --target-org ${targetOrg}` },
+        { run, log, again: `npm run org:delete -- --target-org ${targetOrg}` },
         {
             program: 'sf',
             args: ['org', 'delete', 'scratch', '--target-org', targetOrg, '--no-prompt']
@@ -288,7 +277,7 @@ export async function createPackageVersion(
     log: Log
 ): Promise<void> {
     const args = packageVersionArgs(root, options);
-    const context: Context = { root, run, log, again: 'npm run package:version' };
+    const context: Context = { run, log, again: 'npm run package:version' };
     await step(context, { program: 'script', file: BUILD_SCRIPT, args: [] });
     await step(context, { program: 'sf', args });
 }

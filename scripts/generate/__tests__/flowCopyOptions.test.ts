@@ -178,6 +178,17 @@ describe('npm run generate -- flow: options', () => {
 
 describe('npm run generate -- flow: the project', () => {
     let root: string;
+    /** A managed-event copy, by slug, into a User field the project does not have. */
+    const INTRO_CALL_COPY = [
+        '--name',
+        'Map_Intro',
+        '--link-type',
+        'ManagedEvent',
+        '--event-slug',
+        'intro-call',
+        '--user-field',
+        'Calendly_Intro_Call_Link__c'
+    ];
 
     beforeAll(() => {
         root = makeProject();
@@ -274,20 +285,7 @@ describe('npm run generate -- flow: the project', () => {
     });
 
     it('refuses a field the project does not have unless --create-field, and creating the package field', () => {
-        expect(
-            refusal(() =>
-                writeCopy(root, [
-                    '--name',
-                    'Map_Intro',
-                    '--link-type',
-                    'ManagedEvent',
-                    '--event-slug',
-                    'intro-call',
-                    '--user-field',
-                    'Calendly_Intro_Call_Link__c'
-                ])
-            )
-        ).toMatch(
+        expect(refusal(() => writeCopy(root, INTRO_CALL_COPY))).toMatch(
             /^--user-field Calendly_Intro_Call_Link__c: no User field Calendly_Intro_Call_Link__c in this project\. Add --create-field/
         );
         expect(refusal(() => writeCopy(root, ['--name', 'Map_Again', '--create-field']))).toBe(
@@ -296,17 +294,7 @@ describe('npm run generate -- flow: the project', () => {
     });
 
     it('creates the field and a permission set that grants it, once', () => {
-        const args = [
-            '--name',
-            'Map_Intro',
-            '--link-type',
-            'ManagedEvent',
-            '--event-slug',
-            'intro-call',
-            '--user-field',
-            'Calendly_Intro_Call_Link__c',
-            '--create-field'
-        ];
+        const args = [...INTRO_CALL_COPY, '--create-field'];
         expect(writeCopy(root, args)).toEqual([
             'unpackaged/main/default/flows/Map_Intro.flow-meta.xml',
             'unpackaged/main/default/objects/User/fields/Calendly_Intro_Call_Link__c.field-meta.xml',
@@ -391,12 +379,7 @@ describe('npm run generate -- flow: the project', () => {
             'Map_Subscriber_Intro',
             '--namespace',
             'cly',
-            '--link-type',
-            'ManagedEvent',
-            '--event-slug',
-            'intro-call',
-            '--user-field',
-            'Calendly_Intro_Call_Link__c'
+            ...INTRO_CALL_COPY.slice(2)
         ]);
         const eventXml = read(root, event);
         expect(eventXml).toContain('{!$Record.cly__EventTypeSlug__c} = &quot;intro-call&quot;');

@@ -258,4 +258,5 @@ it('the offline validator finds no error in a project holding every kind of copy
     } finally {
         fs.rmSync(root, { recursive: true, force: true });
     }
-});
+    // A whole validation with source-deploy-retrieve's worker: seconds on a busy machine.
+}, 60_000);

@@ -1,4 +1,5 @@
 import { FLOW_TEMPLATE, LINK_TYPES, USER_LINK_FIELD } from '../names';
+import { userLinkTextField } from '../objects/user';
 import { metadataFile, type MetadataFile } from '../types';
 import { mapUserLinkFlow, type LinkSelection } from './mapUserCalendlyLink';
 
@@ -80,25 +81,13 @@ export function flowCopyFiles(request: FlowCopyRequest): MetadataFile[] {
     return files;
 }
 
-/** A text field, as the package's own User field: the value keeps https://, so not a URL field. */
+/** A text field, as the package's own User field. */
 function userField(request: FlowCopyRequest, label: string): MetadataFile {
-    const field = request.userField;
-    return metadataFile(
-        `${request.directory}/objects/User/fields/${field}.field-meta.xml`,
-        'CustomField',
-        {
-            fullName: field,
-            description: `The user's ${linkName(request.links)}, including https://, copied by the ${request.apiName} flow from the link whose email matches the user's. Use it in merge fields.`,
-            externalId: false,
-            inlineHelpText: 'Your Calendly scheduling link. Filled in by the Calendly link sync.',
-            label,
-            length: 255,
-            required: false,
-            trackFeedHistory: false,
-            trackTrending: false,
-            type: 'Text',
-            unique: false
-        }
+    return userLinkTextField(
+        request.directory,
+        request.userField,
+        label,
+        `The user's ${linkName(request.links)}, including https://, copied by the ${request.apiName} flow from the link whose email matches the user's. Use it in merge fields.`
     );
 }
 

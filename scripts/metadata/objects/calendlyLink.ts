@@ -1,20 +1,20 @@
-import {
-    LINK_FIELDS as F,
-    LINK_OBJECT,
-    LINK_SYNC_NUMBER_FIELD,
-    LINK_TYPES,
-    PACKAGE_DIR
-} from '../names';
-import { metadataFile, type Definition, type MetadataFile } from '../types';
-import { OBJECT_SETTINGS } from './settings';
 import type * as md from '@salesforce/types/metadata';
-
-const OBJECT_DIR = `${PACKAGE_DIR}/objects/${LINK_OBJECT}`;
+import { LINK_FIELDS as F, LINK_OBJECT, LINK_SYNC_NUMBER_FIELD, LINK_TYPES } from '../names';
+import type { Definition, MetadataFile } from '../types';
+import {
+    customObjectFiles,
+    dateTimeField,
+    emailField,
+    picklistField,
+    textField
+} from './customObject';
+import { OBJECT_SETTINGS } from './settings';
 
 /** The link object: one record per Calendly profile link or managed-event link. */
 export function calendlyLinkObject(): MetadataFile[] {
-    return [
-        metadataFile(`${OBJECT_DIR}/${LINK_OBJECT}.object-meta.xml`, 'CustomObject', {
+    return customObjectFiles(
+        LINK_OBJECT,
+        {
             ...OBJECT_SETTINGS,
             description:
                 "One Calendly scheduling link: a member's profile link or a managed event type's link. The hourly sync keeps these records current; record-triggered flows copy profile links to users.",
@@ -29,40 +29,10 @@ export function calendlyLinkObject(): MetadataFile[] {
                 searchResultsAdditionalFields: [F.linkType, F.email, F.url, F.isActive]
             },
             sharingModel: 'Read'
-        }),
-        ...linkFields().map((field) =>
-            metadataFile(
-                `${OBJECT_DIR}/fields/${String(field.fullName)}.field-meta.xml`,
-                'CustomField',
-                field
-            )
-        ),
-        ...linkListViews().map((view) =>
-            metadataFile(
-                `${OBJECT_DIR}/listViews/${String(view.fullName)}.listView-meta.xml`,
-                'ListView',
-                view
-            )
-        )
-    ];
-}
-
-function textField(
-    fullName: string,
-    label: string,
-    description: string
-): Definition<md.CustomField> {
-    return {
-        fullName,
-        description,
-        externalId: false,
-        label,
-        length: 255,
-        required: false,
-        trackTrending: false,
-        type: 'Text',
-        unique: false
-    };
+        },
+        linkFields(),
+        linkListViews()
+    );
 }
 
 function linkFields(): Definition<md.CustomField>[] {
@@ -72,41 +42,20 @@ function linkFields(): Definition<md.CustomField>[] {
             inlineHelpText: 'The Calendly scheduling link, including https://.',
             required: true
         },
-        {
-            fullName: F.email,
-            description:
-                'Email address of the Calendly user the link belongs to; flows match it to user emails.',
-            externalId: false,
-            label: 'Email',
-            required: false,
-            trackTrending: false,
-            type: 'Email',
-            unique: false
-        },
-        {
-            fullName: F.linkType,
-            description:
-                "Profile for a member's profile link, Managed Event for an admin-managed event type's link.",
-            externalId: false,
-            label: 'Link Type',
-            required: false,
-            trackTrending: false,
-            type: 'Picklist',
-            valueSet: {
-                restricted: true,
-                valueSetDefinition: {
-                    sorted: false,
-                    value: [
-                        { fullName: LINK_TYPES.profile, default: false, label: 'Profile' },
-                        {
-                            fullName: LINK_TYPES.managedEvent,
-                            default: false,
-                            label: 'Managed Event'
-                        }
-                    ]
-                }
-            }
-        },
+        emailField(
+            F.email,
+            'Email',
+            'Email address of the Calendly user the link belongs to; flows match it to user emails.'
+        ),
+        picklistField(
+            F.linkType,
+            'Link Type',
+            "Profile for a member's profile link, Managed Event for an admin-managed event type's link.",
+            [
+                [LINK_TYPES.profile, 'Profile'],
+                [LINK_TYPES.managedEvent, 'Managed Event']
+            ]
+        ),
         {
             ...textField(
                 F.calendlyUri,
@@ -148,15 +97,7 @@ function linkFields(): Definition<md.CustomField>[] {
             trackTrending: false,
             type: 'Checkbox'
         },
-        {
-            fullName: F.lastSyncedAt,
-            description: 'When the sync last wrote this record.',
-            externalId: false,
-            label: 'Last Synced At',
-            required: false,
-            trackTrending: false,
-            type: 'DateTime'
-        },
+        dateTimeField(F.lastSyncedAt, 'Last Synced At', 'When the sync last wrote this record.'),
         {
             fullName: LINK_SYNC_NUMBER_FIELD,
             description:

@@ -8,10 +8,16 @@ import {
     RUN_STATUSES
 } from '../names';
 import { metadataFile, type Definition, type MetadataFile } from '../types';
+import {
+    countField,
+    customObjectFiles,
+    dateTimeField,
+    longTextField,
+    picklistField,
+    textField
+} from './customObject';
 import { OBJECT_SETTINGS } from './settings';
 import { edit, readonly, section, type Item } from './layout';
-
-const OBJECT_DIR = `${PACKAGE_DIR}/objects/${RUN_OBJECT}`;
 
 /**
  * The run object: one record per sync, so that admins see what each run did and the sync can
@@ -19,41 +25,32 @@ const OBJECT_DIR = `${PACKAGE_DIR}/objects/${RUN_OBJECT}`;
  */
 export function syncRunObject(): MetadataFile[] {
     return [
-        metadataFile(`${OBJECT_DIR}/${RUN_OBJECT}.object-meta.xml`, 'CustomObject', {
-            ...OBJECT_SETTINGS,
-            description:
-                'One run of the Calendly link sync, manual or hourly: its status, progress, counts and the reasons links were skipped or failed. Only one run is queued or running at a time.',
-            enableSearch: false,
-            label: 'Calendly Sync Run',
-            nameField: {
-                displayFormat: 'SYNC-{000000}',
-                label: 'Sync Run',
-                trackHistory: false,
-                type: 'AutoNumber'
+        ...customObjectFiles(
+            RUN_OBJECT,
+            {
+                ...OBJECT_SETTINGS,
+                description:
+                    'One run of the Calendly link sync, manual or hourly: its status, progress, counts and the reasons links were skipped or failed. Only one run is queued or running at a time.',
+                enableSearch: false,
+                label: 'Calendly Sync Run',
+                nameField: {
+                    displayFormat: 'SYNC-{000000}',
+                    label: 'Sync Run',
+                    trackHistory: false,
+                    type: 'AutoNumber'
+                },
+                pluralLabel: 'Calendly Sync Runs',
+                searchLayouts: {
+                    customTabListAdditionalFields: [F.status, F.origin, F.startedAt, F.endedAt],
+                    lookupDialogsAdditionalFields: [F.status, F.startedAt],
+                    lookupPhoneDialogsAdditionalFields: [],
+                    searchResultsAdditionalFields: [F.status, F.origin, F.startedAt]
+                },
+                // Any admin's sync may have to mark another admin's stalled run as failed.
+                sharingModel: 'ReadWrite'
             },
-            pluralLabel: 'Calendly Sync Runs',
-            searchLayouts: {
-                customTabListAdditionalFields: [F.status, F.origin, F.startedAt, F.endedAt],
-                lookupDialogsAdditionalFields: [F.status, F.startedAt],
-                lookupPhoneDialogsAdditionalFields: [],
-                searchResultsAdditionalFields: [F.status, F.origin, F.startedAt]
-            },
-            // Any admin's sync may have to mark another admin's stalled run as failed.
-            sharingModel: 'ReadWrite'
-        }),
-        ...runFields().map((field) =>
-            metadataFile(
-                `${OBJECT_DIR}/fields/${String(field.fullName)}.field-meta.xml`,
-                'CustomField',
-                field
-            )
-        ),
-        ...runListViews().map((view) =>
-            metadataFile(
-                `${OBJECT_DIR}/listViews/${String(view.fullName)}.listView-meta.xml`,
-                'ListView',
-                view
-            )
+            runFields(),
+            runListViews()
         ),
         runLayout(),
         metadataFile(`${PACKAGE_DIR}/tabs/${RUN_OBJECT}.tab-meta.xml`, 'CustomTab', {
@@ -64,91 +61,9 @@ export function syncRunObject(): MetadataFile[] {
     ];
 }
 
-const base = {
-    externalId: false,
-    required: false,
-    trackTrending: false
-} as const;
-
-function text(
-    fullName: string,
-    label: string,
-    description: string,
-    length = 255
-): Definition<md.CustomField> {
-    return { ...base, fullName, description, label, length, type: 'Text', unique: false };
-}
-
-function count(fullName: string, label: string, description: string): Definition<md.CustomField> {
-    return {
-        ...base,
-        fullName,
-        defaultValue: '0',
-        description,
-        label,
-        precision: 9,
-        scale: 0,
-        type: 'Number',
-        unique: false
-    };
-}
-
-function dateTime(
-    fullName: string,
-    label: string,
-    description: string
-): Definition<md.CustomField> {
-    return { ...base, fullName, description, label, type: 'DateTime' };
-}
-
-function longText(
-    fullName: string,
-    label: string,
-    description: string,
-    length: number,
-    visibleLines: number
-): Definition<md.CustomField> {
-    return {
-        fullName,
-        description,
-        externalId: false,
-        label,
-        length,
-        trackTrending: false,
-        type: 'LongTextArea',
-        visibleLines
-    };
-}
-
-function picklist(
-    fullName: string,
-    label: string,
-    description: string,
-    values: [string, string][]
-): Definition<md.CustomField> {
-    return {
-        ...base,
-        fullName,
-        description,
-        label,
-        type: 'Picklist',
-        valueSet: {
-            restricted: true,
-            valueSetDefinition: {
-                sorted: false,
-                value: values.map(([value, valueLabel]) => ({
-                    fullName: value,
-                    default: false,
-                    label: valueLabel
-                }))
-            }
-        }
-    };
-}
-
 function runFields(): Definition<md.CustomField>[] {
     return [
-        picklist(
+        picklistField(
             F.status,
             'Status',
             'Queued until its first step runs; Running while it reads Calendly and writes links; Succeeded, Partially Succeeded (some links could not be saved) or Failed (stopped before the end) once it ends.',
@@ -160,7 +75,7 @@ function runFields(): Definition<md.CustomField>[] {
                 [RUN_STATUSES.failed, 'Failed']
             ]
         ),
-        picklist(
+        picklistField(
             F.origin,
             'Origin',
             'What started the run: an admin (Manual) or the hourly schedule (Scheduled). Created By names the user.',
@@ -169,7 +84,7 @@ function runFields(): Definition<md.CustomField>[] {
                 [RUN_ORIGINS.scheduled, 'Scheduled']
             ]
         ),
-        picklist(
+        picklistField(
             F.phase,
             'Phase',
             'What the run is doing: reading members, reading managed event types, or deactivating the links Calendly no longer returns.',
@@ -179,30 +94,30 @@ function runFields(): Definition<md.CustomField>[] {
                 [RUN_PHASES.deactivation, 'Deactivating Removed Links']
             ]
         ),
-        text(
+        textField(
             F.statusDetail,
             'Status Detail',
             'What the run is waiting for or did last, for example a wait for the Calendly rate limit or a retry.'
         ),
-        dateTime(F.startedAt, 'Started At', 'When the first step of the run began.'),
-        dateTime(F.endedAt, 'Ended At', 'When the run ended, whatever its status.'),
-        dateTime(
+        dateTimeField(F.startedAt, 'Started At', 'When the first step of the run began.'),
+        dateTimeField(F.endedAt, 'Ended At', 'When the run ended, whatever its status.'),
+        dateTimeField(
             F.lastProgressAt,
             'Last Progress At',
             'When a step of the run last finished. A queued or running run without progress for 30 minutes is marked Failed, so that a new sync can start.'
         ),
-        count(
+        countField(
             F.step,
             'Steps Done',
             'Number of steps (transactions) the run has finished; each queued step checks it so that a step never runs twice.'
         ),
-        text(
+        textField(
             F.organizationUri,
             'Calendly Organization URI',
             'The Calendly organization the run reads, from the connected user.'
         ),
         {
-            ...text(
+            ...textField(
                 F.activeRunKey,
                 'Active Run Key',
                 'Holds the same value on the one run that is queued or running and is cleared when the run ends. Being unique, it lets the database refuse a second active run.',
@@ -211,52 +126,52 @@ function runFields(): Definition<md.CustomField>[] {
             caseSensitive: true,
             unique: true
         },
-        count(F.pagesRead, 'Pages Read', 'Pages of members and managed event types read.'),
-        count(F.membersRead, 'Members Read', 'Members of the Calendly organization read.'),
-        count(
+        countField(F.pagesRead, 'Pages Read', 'Pages of members and managed event types read.'),
+        countField(F.membersRead, 'Members Read', 'Members of the Calendly organization read.'),
+        countField(
             F.managedEventTypesRead,
             'Managed Event Types Read',
             'Managed event types of the Calendly organization read, active or not.'
         ),
-        count(
+        countField(
             F.expectedLinks,
             'Expected Links',
             'Active links in Salesforce when the run started: the best estimate of the total until Calendly has returned every page.'
         ),
-        count(F.linksCreated, 'Links Created', 'Links the run created.'),
-        count(
+        countField(F.linksCreated, 'Links Created', 'Links the run created.'),
+        countField(
             F.linksUpdated,
             'Links Updated',
             'Links the run updated because a synced value had changed in Calendly, or reactivated.'
         ),
-        count(
+        countField(
             F.linksUnchanged,
             'Links Unchanged',
             'Links Calendly returned with the values Salesforce already has; the run did not write them.'
         ),
-        count(
+        countField(
             F.linksDeactivated,
             'Links Deactivated',
             'Links Calendly no longer returns, marked inactive.'
         ),
-        count(
+        countField(
             F.linksSkipped,
             'Links Skipped',
             'Links not written because they have no email or no https link; Issues gives each one and its reason.'
         ),
-        count(
+        countField(
             F.linksFailed,
             'Links Failed',
             'Links Salesforce refused to save (a validation rule or a flow error, for example); Issues gives each one and its reason.'
         ),
-        longText(
+        longTextField(
             F.errorSummary,
             'Error Summary',
             'Why the run failed, or a summary of the links that failed or were skipped, and what to do.',
             32768,
             5
         ),
-        longText(
+        longTextField(
             F.issues,
             'Issues',
             'One line per link that was skipped or failed: the Calendly URI, the email and the reason.',

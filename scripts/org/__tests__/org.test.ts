@@ -197,7 +197,7 @@ describe('npm run org:create and org:delete', () => {
 
     it('deletes without a prompt', async () => {
         const { run, commands } = fakeRunner();
-        await deleteScratchOrg(REPO_ROOT, 'ci', run, () => undefined);
+        await deleteScratchOrg('ci', run, () => undefined);
         expect(commands).toEqual(['sf org delete scratch --target-org ci --no-prompt']);
     });
 });
