@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isRecord } from '../shared/json';
 
 /**
  * One-answer JSON cache files, as the validator keeps them in node_modules/.cache: each file
@@ -29,10 +30,7 @@ export function readKeyed(file: string, key: string): unknown {
         // No file yet, or one that is not JSON (an interrupted write, a full disk).
         return undefined;
     }
-    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
-        return undefined;
-    }
-    return 'key' in entry && entry.key === key && 'value' in entry ? entry.value : undefined;
+    return isRecord(entry) && entry.key === key && 'value' in entry ? entry.value : undefined;
 }
 
 /** Keeps an answer for a key; false when it could not be written. */

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isRecord } from '../shared/json';
 import { hashOf, readKeyed, writeKeyed } from '../cache/keyed';
 import {
     DECLARATIONS_PARSER,
@@ -110,10 +111,6 @@ function packageVersion(file: string): string {
             return 'unknown';
         }
     }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isStringArray(value: unknown): value is string[] {

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type * as FlowScanner from '@flow-scanner/lightning-flow-scanner-core';
 import type * as CodeAnalyzer from '@salesforce/code-analyzer-core';
 import type * as PmdEngine from '@salesforce/code-analyzer-pmd-engine';
-import { isRecord } from './json';
+import { isRecord } from '../shared/json';
 
 /*
  * Heavy dependencies load on first use: a run without flows or Apex must not pay for the flow

@@ -1,5 +1,6 @@
 import type { XmlElement } from '../xml/parse';
-import type { Text } from './messages';
+import { messages, type Text } from './messages';
+import type { ReferenceProblem } from './model/flow';
 import type { Finding, Severity } from './types';
 
 /** Where a finding points: a file, and in it a line or an element path. */
@@ -31,6 +32,20 @@ export function finding(
 /** The location of an element of a file. */
 export function atElement(file: string, element: XmlElement, path?: string): Location {
     return { file, line: element.line, ...(path !== undefined ? { path } : {}) };
+}
+
+/**
+ * A flow reference that does not resolve, as the flow and FlowTest rules report it. The list of
+ * globals may lag behind Salesforce's: an unknown one only warns.
+ */
+export function unresolvedReference(
+    rule: string,
+    reference: string,
+    problem: ReferenceProblem,
+    location: Location
+): Finding {
+    const severity = problem.kind === 'unknown-global' ? 'warning' : 'error';
+    return finding(rule, severity, messages.flow.reference(reference, problem), location);
 }
 
 const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, note: 2 };

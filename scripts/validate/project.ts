@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isRecord } from '../shared/json';
 import { parseXml, XmlSyntaxError, type XmlElement } from '../xml/parse';
 import { ProjectError } from './errors';
-import { isRecord } from './json';
 import { messages } from './messages';
 import { resolveSources, type Component } from './sourceIndex';
 

@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { isRecord } from '../shared/json';
 import { hashOf, readKeyed, writeKeyed } from '../cache/keyed';
 import { packageVersion, resolvePackageFile } from './dependencies';
-import { isRecord } from './json';
 
 /** The metadata component a file belongs to, as source-deploy-retrieve resolves it. */
 export interface Component {

@@ -60,18 +60,14 @@ export function parseXml(source: string, file: string): XmlElement {
         }
         stack.push(element);
     });
-    parser.on('text', (text) => {
+    const appendText = (text: string): void => {
         const current = stack[stack.length - 1];
         if (current) {
             current.text += text;
         }
-    });
-    parser.on('cdata', (text) => {
-        const current = stack[stack.length - 1];
-        if (current) {
-            current.text += text;
-        }
-    });
+    };
+    parser.on('text', appendText);
+    parser.on('cdata', appendText);
     parser.on('closetag', () => {
         const element = stack.pop();
         if (element && element.children.length > 0) {

@@ -92,3 +92,6 @@ export const VALID_FLOW_TEST =
 export const VALID_PERMISSION_SET =
     'force-app/main/default/permissionsets/Link_Reader.permissionset-meta.xml';
 export const VALID_OBJECT_DIR = 'force-app/main/default/objects/Link__c';
+export const VALID_OBJECT = `${VALID_OBJECT_DIR}/Link__c.object-meta.xml`;
+export const VALID_EMAIL_FIELD = `${VALID_OBJECT_DIR}/fields/Email__c.field-meta.xml`;
+export const VALID_LIST_VIEW = `${VALID_OBJECT_DIR}/listViews/All.listView-meta.xml`;

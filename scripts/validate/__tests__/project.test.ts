@@ -8,7 +8,8 @@ import {
     copyFixture,
     createProject,
     fixture,
-    removeTemporaryProjects
+    removeTemporaryProjects,
+    VALID_FLOW
 } from './helpers';
 
 afterAll(removeTemporaryProjects);
@@ -73,7 +74,6 @@ describe('Project', () => {
 });
 
 describe("the cache of source-deploy-retrieve's answer", () => {
-    const FLOW = 'force-app/main/default/flows/Link_CopyToUser.flow-meta.xml';
     let cacheDirectory: string;
 
     beforeEach(() => {
@@ -104,7 +104,7 @@ describe("the cache of source-deploy-retrieve's answer", () => {
             fs.readFileSync(file, 'utf8').replace('"Link_CopyToUser"', '"Served_From_Cache"')
         );
         const second = await Project.load(dir, { cacheDirectory });
-        expect(second.components.components.get(FLOW)?.fullName).toBe('Served_From_Cache');
+        expect(second.components.components.get(VALID_FLOW)?.fullName).toBe('Served_From_Cache');
     });
 
     it('asks source-deploy-retrieve again once a file or .forceignore changes', async () => {
@@ -123,20 +123,20 @@ describe("the cache of source-deploy-retrieve's answer", () => {
             'force-app/main/default/tabs/Other__c.tab-meta.xml': '<CustomTab/>'
         });
         const added = await Project.load(dir, { cacheDirectory });
-        expect(added.components.components.get(FLOW)?.fullName).toBe('Link_CopyToUser');
+        expect(added.components.components.get(VALID_FLOW)?.fullName).toBe('Link_CopyToUser');
         expect(
             added.components.components.get('force-app/main/default/tabs/Other__c.tab-meta.xml')
         ).toMatchObject({ type: 'CustomTab', fullName: 'Other__c' });
 
         served();
-        applyChanges(dir, { [FLOW]: (text) => `${text}\n` });
+        applyChanges(dir, { [VALID_FLOW]: (text) => `${text}\n` });
         const edited = await Project.load(dir, { cacheDirectory });
-        expect(edited.components.components.get(FLOW)?.fullName).toBe('Link_CopyToUser');
+        expect(edited.components.components.get(VALID_FLOW)?.fullName).toBe('Link_CopyToUser');
 
         served();
         applyChanges(dir, { '.forceignore': (text) => `${text}\n**/tabs/**\n` });
         const ignored = await Project.load(dir, { cacheDirectory });
-        expect(ignored.components.components.get(FLOW)?.fullName).toBe('Link_CopyToUser');
+        expect(ignored.components.components.get(VALID_FLOW)?.fullName).toBe('Link_CopyToUser');
         expect(ignored.files.some((name) => name.includes('/tabs/'))).toBe(false);
     });
 

@@ -141,7 +141,7 @@ const KEYWORDS = new Set([
  * The object and the fields of a query's SELECT list, WHERE conditions, ORDER BY and GROUP BY,
  * ignoring subqueries (they are about other objects). The text has its strings blanked.
  */
-export function parseSoql(text: string, offset: number): SoqlQuery | undefined {
+function parseSoql(text: string, offset: number): SoqlQuery | undefined {
     const query = blankSubqueries(text);
     const head = /^\s*SELECT\s+([\s\S]*?)\s+FROM\s+([A-Za-z]\w*)/i.exec(query);
     const list = head?.[1];

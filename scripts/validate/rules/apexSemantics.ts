@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { isRecord } from '../../shared/json';
 import { apexFiles } from '../apex/files';
 import { checkJava } from '../apex/java';
 import { runProcess } from '../apex/process';
@@ -6,7 +7,6 @@ import { resolvePackageFile } from '../dependencies';
 import { ToolError } from '../errors';
 import { finding } from '../finding';
 import { messages } from '../messages';
-import { isRecord } from '../json';
 import type { Project } from '../project';
 import type { Finding, Rule, Severity } from '../types';
 

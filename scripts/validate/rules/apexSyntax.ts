@@ -1,13 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
+import { isRecord } from '../../shared/json';
 import { mapLimited, runProcess } from '../apex/process';
 import { apexFiles } from '../apex/files';
 import { resolvePackageFile } from '../dependencies';
 import { ToolError } from '../errors';
 import { finding } from '../finding';
 import { messages } from '../messages';
-import { isRecord } from '../json';
 import type { Finding, Rule } from '../types';
 
 const ID = 'apex-syntax';

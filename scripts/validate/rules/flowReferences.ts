@@ -1,5 +1,5 @@
 import { childText, children, type XmlElement } from '../../xml/parse';
-import { atElement, finding } from '../finding';
+import { atElement, finding, unresolvedReference } from '../finding';
 import { messages } from '../messages';
 import {
     childPath,
@@ -83,15 +83,8 @@ class FlowReferenceChecker {
         for (const { reference, element, path } of this.flow.references) {
             const problem = this.flow.resolve(reference, this.objects);
             if (problem) {
-                // The list of globals may lag behind Salesforce's: an unknown one only warns.
-                const severity = problem.kind === 'unknown-global' ? 'warning' : 'error';
                 this.findings.push(
-                    finding(
-                        ID,
-                        severity,
-                        messages.flow.reference(reference, problem),
-                        atElement(this.file, element, path)
-                    )
+                    unresolvedReference(ID, reference, problem, atElement(this.file, element, path))
                 );
             }
         }

@@ -1,12 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { IRulesConfig, ScanResult } from '@flow-scanner/lightning-flow-scanner-core';
+import { isRecord } from '../../shared/json';
 import { child, childText, type XmlElement } from '../../xml/parse';
 import { flowScanner } from '../dependencies';
 import { finding } from '../finding';
 import { messages } from '../messages';
 import { childPath, flowName } from '../model';
-import { isRecord } from '../json';
 import type { Project } from '../project';
 import type { Finding, Rule, Severity } from '../types';
 

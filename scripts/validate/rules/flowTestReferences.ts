@@ -1,5 +1,6 @@
+import { isRecord } from '../../shared/json';
 import { child, childText, children, type XmlElement } from '../../xml/parse';
-import { atElement, finding } from '../finding';
+import { atElement, finding, unresolvedReference } from '../finding';
 import { messages } from '../messages';
 import {
     childPath,
@@ -10,7 +11,6 @@ import {
     metadataSchema,
     type ObjectModel
 } from '../model';
-import { isRecord } from '../json';
 import type { Finding, Rule } from '../types';
 
 const ID = 'flowtest-references';
@@ -128,12 +128,11 @@ class FlowTestChecker {
             const problem =
                 element && reference && flow ? flow.resolve(reference, this.objects) : undefined;
             if (element && reference && problem) {
-                const severity = problem.kind === 'unknown-global' ? 'warning' : 'error';
                 this.findings.push(
-                    finding(
+                    unresolvedReference(
                         ID,
-                        severity,
-                        messages.flow.reference(reference, problem),
+                        reference,
+                        problem,
                         atElement(this.file, element, elementPath)
                     )
                 );

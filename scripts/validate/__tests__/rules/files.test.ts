@@ -7,15 +7,14 @@ import {
     fixture,
     removeTemporaryProjects,
     replace,
-    VALID_FLOW,
-    VALID_OBJECT_DIR
+    VALID_EMAIL_FIELD,
+    VALID_FLOW
 } from '../helpers';
 
 /** The rules about files as files: XML, metadata types, Apex -meta.xml, API versions. */
 
 afterAll(removeTemporaryProjects);
 
-const EMAIL_FIELD = `${VALID_OBJECT_DIR}/fields/Email__c.field-meta.xml`;
 const CLASS = 'force-app/main/default/classes/LinkService.cls';
 const META = `<?xml version="1.0" encoding="UTF-8"?>
 <ApexClass xmlns="http://soap.sforce.com/2006/04/metadata">
@@ -31,13 +30,13 @@ describe('xml-syntax', () => {
 
     it('reports a mismatched closing tag with its line and column', async () => {
         const dir = copyFixture('valid-project', {
-            [EMAIL_FIELD]: replace('<label>Email</label>', '<label>Email</labl>')
+            [VALID_EMAIL_FIELD]: replace('<label>Email</label>', '<label>Email</labl>')
         });
         expect(await findings(dir, ['xml-syntax'])).toEqual([
             expect.objectContaining({
                 rule: 'xml-syntax',
                 severity: 'error',
-                file: EMAIL_FIELD,
+                file: VALID_EMAIL_FIELD,
                 line: 4,
                 column: expect.any(Number) as number,
                 message: expect.stringContaining('unexpected close tag') as string

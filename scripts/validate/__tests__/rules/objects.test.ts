@@ -4,7 +4,9 @@ import {
     fixture,
     removeTemporaryProjects,
     replace,
-    VALID_OBJECT_DIR,
+    VALID_EMAIL_FIELD,
+    VALID_LIST_VIEW,
+    VALID_OBJECT,
     VALID_PERMISSION_SET
 } from '../helpers';
 
@@ -13,8 +15,6 @@ import {
 afterAll(removeTemporaryProjects);
 
 const LAYOUT = 'force-app/main/default/layouts/Link__c-Link_Layout.layout-meta.xml';
-const LIST_VIEW = `${VALID_OBJECT_DIR}/listViews/All.listView-meta.xml`;
-const OBJECT = `${VALID_OBJECT_DIR}/Link__c.object-meta.xml`;
 const EMAIL_GRANT = `    <fieldPermissions>
         <editable>false</editable>
         <field>Link__c.Email__c</field>
@@ -75,12 +75,12 @@ describe('object-references', () => {
     it('reports unknown fields in a layout, a list view and a search layout', async () => {
         const dir = copyFixture('valid-project', {
             [LAYOUT]: replace('<field>Email__c</field>', '<field>Mail__c</field>'),
-            [LIST_VIEW]: (text) =>
+            [VALID_LIST_VIEW]: (text) =>
                 replace(
                     '<columns>OWNER.ALIAS</columns>',
                     '<columns>Owner.Nickname</columns>'
                 )(text).replace('<field>IsActive__c</field>', '<field>Active__c</field>'),
-            [OBJECT]: replace(
+            [VALID_OBJECT]: replace(
                 '<searchResultsAdditionalFields>Email__c</searchResultsAdditionalFields>',
                 '<searchResultsAdditionalFields>Mail__c</searchResultsAdditionalFields>'
             )
@@ -88,9 +88,9 @@ describe('object-references', () => {
         const result = await findings(dir, ['object-references']);
         expect(result.map((item) => [item.file, item.path])).toEqual([
             [LAYOUT, 'Layout.layoutSections.layoutColumns[0].layoutItems[2].field'],
-            [OBJECT, 'CustomObject.searchLayouts.searchResultsAdditionalFields'],
-            [LIST_VIEW, 'ListView.columns[3]'],
-            [LIST_VIEW, 'ListView.filters.field']
+            [VALID_OBJECT, 'CustomObject.searchLayouts.searchResultsAdditionalFields'],
+            [VALID_LIST_VIEW, 'ListView.columns[3]'],
+            [VALID_LIST_VIEW, 'ListView.filters.field']
         ]);
     });
 });
@@ -108,7 +108,7 @@ describe('field-permissions', () => {
             expect.objectContaining({
                 rule: 'field-permissions',
                 severity: 'error',
-                file: `${VALID_OBJECT_DIR}/fields/Email__c.field-meta.xml`,
+                file: VALID_EMAIL_FIELD,
                 message:
                     'No permission set of the project grants read access to Link__c.Email__c: nobody can see it.'
             })
@@ -135,7 +135,7 @@ describe('field-permissions', () => {
 
     it('reports a grant of a master-detail field and an editable field that is not readable', async () => {
         const dir = copyFixture('valid-project', {
-            [`${VALID_OBJECT_DIR}/fields/Email__c.field-meta.xml`]: replace(
+            [VALID_EMAIL_FIELD]: replace(
                 '<type>Email</type>',
                 '<referenceTo>Account</referenceTo>\n    <type>MasterDetail</type>'
             ),

@@ -7,15 +7,15 @@ import {
     fixture,
     removeTemporaryProjects,
     replace,
+    VALID_EMAIL_FIELD,
     VALID_FLOW,
+    VALID_LIST_VIEW,
+    VALID_OBJECT,
     VALID_OBJECT_DIR,
     VALID_PERMISSION_SET
 } from '../helpers';
 
-const OBJECT = `${VALID_OBJECT_DIR}/Link__c.object-meta.xml`;
-const EMAIL_FIELD = `${VALID_OBJECT_DIR}/fields/Email__c.field-meta.xml`;
 const URL_FIELD = `${VALID_OBJECT_DIR}/fields/Url__c.field-meta.xml`;
-const LIST_VIEW = `${VALID_OBJECT_DIR}/listViews/All.listView-meta.xml`;
 
 afterAll(removeTemporaryProjects);
 
@@ -42,13 +42,16 @@ describe('schema', () => {
     it('reports an unknown element, with the element it resembles', async () => {
         expect(
             await schemaFindings({
-                [EMAIL_FIELD]: replace('<required>false</required>', '<requird>false</requird>')
+                [VALID_EMAIL_FIELD]: replace(
+                    '<required>false</required>',
+                    '<requird>false</requird>'
+                )
             })
         ).toEqual([
             expect.objectContaining({
                 rule: 'schema',
                 severity: 'error',
-                file: EMAIL_FIELD,
+                file: VALID_EMAIL_FIELD,
                 line: 5,
                 path: 'CustomField.requird',
                 message: '<requird> is not an element of CustomField.',
@@ -121,7 +124,7 @@ describe('schema', () => {
     it('reports an element that may appear once but appears twice', async () => {
         expect(
             await schemaFindings({
-                [EMAIL_FIELD]: replace(
+                [VALID_EMAIL_FIELD]: replace(
                     '<label>Email</label>',
                     '<label>Email</label>\n    <label>Mail</label>'
                 )
@@ -136,11 +139,11 @@ describe('schema', () => {
     it('reports a missing required element', async () => {
         expect(
             await schemaFindings({
-                [LIST_VIEW]: replace('    <filterScope>Everything</filterScope>\n', '')
+                [VALID_LIST_VIEW]: replace('    <filterScope>Everything</filterScope>\n', '')
             })
         ).toEqual([
             expect.objectContaining({
-                file: LIST_VIEW,
+                file: VALID_LIST_VIEW,
                 path: 'ListView',
                 message: 'ListView requires <filterScope>, which is missing.'
             })
@@ -149,16 +152,19 @@ describe('schema', () => {
 
     it('reports enum, boolean and number values the schema does not allow', async () => {
         const result = await schemaFindings({
-            [OBJECT]: replace(
+            [VALID_OBJECT]: replace(
                 '<sharingModel>ReadWrite</sharingModel>',
                 '<sharingModel>ReadWriteAll</sharingModel>'
             ),
-            [EMAIL_FIELD]: replace('<required>false</required>', '<required>yes</required>'),
+            [VALID_EMAIL_FIELD]: replace('<required>false</required>', '<required>yes</required>'),
             [URL_FIELD]: replace('<length>255</length>', '<length>long</length>')
         });
         expect(result.map((item) => [item.file, item.message])).toEqual([
-            [OBJECT, '<sharingModel> is "ReadWriteAll", which is not a value of SharingModel.'],
-            [EMAIL_FIELD, '<required> is "yes", which is not a boolean.'],
+            [
+                VALID_OBJECT,
+                '<sharingModel> is "ReadWriteAll", which is not a value of SharingModel.'
+            ],
+            [VALID_EMAIL_FIELD, '<required> is "yes", which is not a boolean.'],
             [URL_FIELD, '<length> is "long", which is not a number.']
         ]);
         expect(result[0]?.fix).toContain('ReadWrite');
@@ -167,7 +173,7 @@ describe('schema', () => {
     it('reports a root element that is not the metadata type of the file', async () => {
         expect(
             await schemaFindings({
-                [LIST_VIEW]: (text) => text.replace(/ListView/g, 'CustomField')
+                [VALID_LIST_VIEW]: (text) => text.replace(/ListView/g, 'CustomField')
             })
         ).toEqual([
             expect.objectContaining({
@@ -215,7 +221,7 @@ describe('schema', () => {
     it('reports a root element without the Metadata API namespace', async () => {
         expect(
             await schemaFindings({
-                [LIST_VIEW]: replace(' xmlns="http://soap.sforce.com/2006/04/metadata"', '')
+                [VALID_LIST_VIEW]: replace(' xmlns="http://soap.sforce.com/2006/04/metadata"', '')
             })
         ).toEqual([
             expect.objectContaining({
