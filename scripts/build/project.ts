@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isRecord } from '../shared/json';
 import type { ProjectLayout } from './types';
 
 const PROJECT_FILE = 'sfdx-project.json';
@@ -57,8 +58,4 @@ export function parseProjectLayout(root: string, config: unknown, file: string):
         unpackagedDirs,
         apiVersion: config.sourceApiVersion
     };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,5 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { filesUnder } from '../../shared/files';
+import { isRecord } from '../../shared/json';
 import { childText, parseXml } from '../../xml/parse';
 import { flowMessages as M } from './messages';
 import { FlowCopyError } from './options';
@@ -25,10 +27,6 @@ export interface ProjectFile {
     /** From the project root, with forward slashes. */
     readonly file: string;
     readonly packaged: boolean;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Reads sfdx-project.json at root; the unpackaged directory is the first without a package. */
@@ -69,16 +67,6 @@ export function readCopyProject(root: string): CopyProject {
     };
 }
 
-function walk(directory: string): string[] {
-    if (!fs.existsSync(directory)) {
-        return [];
-    }
-    return fs.readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
-        const full = path.join(directory, entry.name);
-        return entry.isDirectory() ? walk(full) : [full];
-    });
-}
-
 /**
  * The files of every package directory whose path ends with `suffix` (e.g.
  * `flows/Name.flow-meta.xml`), compared without regard to case: API names are case-insensitive.
@@ -86,7 +74,7 @@ function walk(directory: string): string[] {
 export function findProjectFiles(project: CopyProject, suffix: string): ProjectFile[] {
     const wanted = `/${suffix.toLowerCase()}`;
     return project.directories.flatMap((directory) =>
-        walk(path.join(project.root, directory.path))
+        filesUnder(path.join(project.root, directory.path))
             .map((file) => path.relative(project.root, file).split(path.sep).join('/'))
             .filter((file) => `/${file.toLowerCase()}`.endsWith(wanted))
             .map((file) => ({ file, packaged: directory.packaged }))

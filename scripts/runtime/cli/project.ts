@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { filesUnder } from '../../shared/files';
 import { childText, child } from '../../xml/parse';
 import { ScenarioError } from '../errors';
 import { parseFlow, type FlowDefinition } from '../flow';
@@ -18,16 +19,6 @@ export interface Project {
     readonly flowTestFiles: readonly string[];
 }
 
-function walk(directory: string): string[] {
-    if (!fs.existsSync(directory)) {
-        return [];
-    }
-    return fs.readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
-        const full = path.join(directory, entry.name);
-        return entry.isDirectory() ? walk(full) : [full];
-    });
-}
-
 const relative = (root: string, file: string): string =>
     path.relative(root, file).split(path.sep).join('/');
 
@@ -39,7 +30,7 @@ export function loadProject(root: string = process.cwd()): Project {
         namespace?: string;
     };
     const files = (project.packageDirectories ?? []).flatMap((directory) =>
-        walk(path.join(root, directory.path))
+        filesUnder(path.join(root, directory.path))
     );
     const metadata: SourceFile[] = files
         .filter((file) =>
