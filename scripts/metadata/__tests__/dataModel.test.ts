@@ -97,6 +97,56 @@ describe('CalendlyLink__c', () => {
             ['ManagedEvent', 'Managed Event']
         ]);
     });
+
+    it('has list views an admin expects: all, active profile, active managed event, inactive', () => {
+        const views = generatedNames('objects/CalendlyLink__c/listViews');
+        expect(views).toEqual([
+            'Active_Managed_Event_Links.listView-meta.xml',
+            'Active_Profile_Links.listView-meta.xml',
+            'All.listView-meta.xml',
+            'Inactive_Links.listView-meta.xml'
+        ]);
+        const filters = (file: string): string[] =>
+            children(generatedXml(`objects/CalendlyLink__c/listViews/${file}`), 'filters').map(
+                (filter) =>
+                    `${text(filter, 'field')} ${text(filter, 'operation')} ${text(filter, 'value')}`
+            );
+        expect(filters('All.listView-meta.xml')).toEqual([]);
+        expect(filters('Active_Profile_Links.listView-meta.xml')).toEqual([
+            'LinkType__c equals Profile',
+            'IsActive__c equals 1'
+        ]);
+        expect(filters('Active_Managed_Event_Links.listView-meta.xml')).toEqual([
+            'LinkType__c equals ManagedEvent',
+            'IsActive__c equals 1'
+        ]);
+        expect(filters('Inactive_Links.listView-meta.xml')).toEqual(['IsActive__c equals 0']);
+        const known = new Set(['NAME', ...LINK_FIELDS]);
+        for (const file of views) {
+            const columns = children(
+                generatedXml(`objects/CalendlyLink__c/listViews/${file}`),
+                'columns'
+            );
+            expect(columns.map((column) => column.text).filter((name) => !known.has(name))).toEqual(
+                []
+            );
+        }
+    });
+
+    it('has a page layout showing the link, its owner in Calendly and every field', () => {
+        const layout = generatedXml('layouts/CalendlyLink__c-Calendly_Link_Layout.layout-meta.xml');
+        const shown = children(layout, 'layoutSections')
+            .flatMap((section) => children(section, 'layoutColumns'))
+            .flatMap((column) => children(column, 'layoutItems'))
+            .map((item) => text(item, 'field'));
+        expect(shown).toEqual(
+            expect.arrayContaining([
+                'Name',
+                'OwnerId',
+                ...LINK_FIELDS.filter((name) => name !== 'SyncNumber__c')
+            ])
+        );
+    });
 });
 
 describe('User.Calendly_Link__c', () => {
