@@ -1,6 +1,8 @@
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadProject, readFlow } from '../runtime/cli/project';
+import { runMain } from '../shared/command';
+import { benchRuntimeCommand } from './commands';
 import { CHUNK_SIZE } from '../runtime/org';
 import { EmbeddedOrg, runStep, type Step } from '../runtime/scenario';
 import type { FieldValues, LimitUsage } from '../runtime/types';
@@ -106,4 +108,4 @@ function main(): number {
     return linear ? 0 : 1;
 }
 
-process.exitCode = main();
+runMain(benchRuntimeCommand, main);

@@ -16,19 +16,15 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { safeSfEnvironment } from '../deploy/environment';
+import { runMain, UsageError, type ParsedCommandLine } from '../shared/command';
+import { benchValidateCommand } from './commands';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 /** tsx as a loader of node itself, as `npm run validate` uses it: no extra CLI process. */
 const TSX_LOADER = pathToFileURL(path.join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
 const SF = path.join(ROOT, 'node_modules', '.bin', 'sf');
 const VALIDATE_CLI = path.join(ROOT, 'scripts', 'validate', 'cli.ts');
-
-const USAGE = `Usage: npm run bench:validate -- [DIR] [--runs N]
-
-Times npm run validate against sf project convert source on DIR (default: this project),
-N runs each (default 5), and prints median, min and max of both and their ratio.`;
 
 interface Run {
     readonly milliseconds: number;
@@ -135,33 +131,23 @@ function machine(): string {
     return `Node ${process.version}, ${cpus.length} CPU(s) (${model}), ${os.platform()} ${os.release()} ${os.arch()}, ${memory} GiB RAM, load average ${load}`;
 }
 
-async function main(): Promise<number> {
-    const { values, positionals } = parseArgs({
-        options: {
-            runs: { type: 'string', default: '5' },
-            help: { type: 'boolean', default: false }
-        },
-        allowPositionals: true
-    });
-    if (values.help) {
-        console.log(USAGE);
-        return 0;
-    }
-    const runs = Number(values.runs);
+async function main({
+    values,
+    positionals
+}: ParsedCommandLine<typeof benchValidateCommand.options>): Promise<number> {
+    const runs = Number(values.runs ?? '5');
     if (!Number.isInteger(runs) || runs < 1) {
-        console.error(`--runs expects a positive whole number, not ${values.runs}.`);
-        return 1;
+        throw new UsageError(`--runs expects a positive whole number, not ${values.runs ?? ''}.`);
     }
     const dir = path.resolve(positionals[0] ?? process.cwd());
-    for (const required of [
-        path.join(dir, 'sfdx-project.json'),
-        VALIDATE_CLI,
-        SF,
-        fileURLToPath(TSX_LOADER)
-    ]) {
+    if (!fs.existsSync(path.join(dir, 'sfdx-project.json'))) {
+        throw new UsageError(
+            `${dir} has no sfdx-project.json: give the folder of an sfdx project.`
+        );
+    }
+    for (const required of [VALIDATE_CLI, SF, fileURLToPath(TSX_LOADER)]) {
         if (!fs.existsSync(required)) {
-            console.error(`${required} is missing: nothing to benchmark.`);
-            return 1;
+            throw new Error(`${required} is missing: run npm ci.`);
         }
     }
 
@@ -260,12 +246,4 @@ async function main(): Promise<number> {
     return 0;
 }
 
-main().then(
-    (code) => {
-        process.exitCode = code;
-    },
-    (error: unknown) => {
-        console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-        process.exitCode = 2;
-    }
-);
+runMain(benchValidateCommand, main);

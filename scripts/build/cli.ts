@@ -1,27 +1,13 @@
-import { parseArgs } from 'node:util';
+import { runMain } from '../shared/command';
 import { validateProject } from '../validate';
+import { buildCommand } from './command';
 import { buildProject, formatSummary, toValidationReport, type ProjectValidator } from '.';
-
-const USAGE = `Usage: npm run build
-
-Checks that the generated metadata is current (npm run generate), validates the project
-(npm run validate), then converts the packaged directory of sfdx-project.json to metadata
-format: dist/package (with package.xml) and a deployable zip beside it.
-Exit code: 0 built, 1 stale or invalid metadata, 2 unexpected error.`;
 
 /** `npm run validate` with every rule, as the build runs it before converting. */
 const validate: ProjectValidator = async (root) =>
     toValidationReport(await validateProject(root, {}));
 
-async function main(): Promise<number> {
-    const { values } = parseArgs({
-        options: { help: { type: 'boolean', default: false } },
-        allowPositionals: false
-    });
-    if (values.help) {
-        console.log(USAGE);
-        return 0;
-    }
+runMain(buildCommand, async () => {
     const outcome = await buildProject(process.cwd(), { validate });
     switch (outcome.status) {
         case 'stale':
@@ -51,14 +37,4 @@ async function main(): Promise<number> {
             process.stdout.write(formatSummary(outcome.summary));
             return 0;
     }
-}
-
-main().then(
-    (code) => {
-        process.exitCode = code;
-    },
-    (error: unknown) => {
-        console.error(error instanceof Error ? error.message : String(error));
-        process.exitCode = 2;
-    }
-);
+});

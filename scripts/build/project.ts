@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { UsageError } from '../shared/command';
 import { isRecord } from '../shared/json';
 import type { ProjectLayout } from './types';
 
@@ -15,20 +16,25 @@ export function readProjectLayout(root: string): ProjectLayout {
     try {
         config = JSON.parse(fs.readFileSync(file, 'utf8'));
     } catch (error: unknown) {
-        throw new Error(`${file}: cannot be read as JSON.`, { cause: error });
+        throw new UsageError(
+            fs.existsSync(file)
+                ? `${file}: cannot be read as JSON; fix it so that it lists the packageDirectories.`
+                : `${root} has no ${PROJECT_FILE}: run the command from the project's folder.`,
+            { cause: error }
+        );
     }
     return parseProjectLayout(root, config, file);
 }
 
 export function parseProjectLayout(root: string, config: unknown, file: string): ProjectLayout {
     if (!isRecord(config) || !Array.isArray(config.packageDirectories)) {
-        throw new Error(`${file}: packageDirectories is missing.`);
+        throw new UsageError(`${file}: packageDirectories is missing.`);
     }
     const packaged: { path: string; name: string; versionNumber: string | undefined }[] = [];
     const unpackagedDirs: string[] = [];
     for (const entry of config.packageDirectories as unknown[]) {
         if (!isRecord(entry) || typeof entry.path !== 'string') {
-            throw new Error(`${file}: every package directory needs a path.`);
+            throw new UsageError(`${file}: every package directory needs a path.`);
         }
         if (typeof entry.package === 'string') {
             packaged.push({
@@ -43,12 +49,12 @@ export function parseProjectLayout(root: string, config: unknown, file: string):
     }
     const [main, ...others] = packaged;
     if (!main || others.length > 0) {
-        throw new Error(
+        throw new UsageError(
             `${file}: expected exactly one package directory with a package name, found ${packaged.length}.`
         );
     }
     if (typeof config.sourceApiVersion !== 'string') {
-        throw new Error(`${file}: sourceApiVersion is missing.`);
+        throw new UsageError(`${file}: sourceApiVersion is missing.`);
     }
     return {
         root: path.resolve(root),

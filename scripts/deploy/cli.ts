@@ -1,10 +1,12 @@
 // First, for its effect: the environment that keeps the sf CLI's libraries from writing log
 // files or starting anything, set before any of them is loaded.
 import './safeEnvironment';
-import { DeployUsageError, OrgUnreachableError } from './errors';
+import { runMain } from '../shared/command';
+import { deployCommand } from './command';
+import { OrgUnreachableError } from './errors';
 import { formatProgress, formatReport } from './format';
-import { DEPLOY_USAGE, deployMessages as M } from './messages';
-import { parseDeployArgs } from './options';
+import { deployMessages as M } from './messages';
+import { deployOptions } from './options';
 import { findTargetOrg } from './target';
 import { EXIT, type DeployOptions, type DeployProgress, type TargetOrg } from './types';
 
@@ -109,34 +111,13 @@ async function deploy(root: string, options: DeployOptions, target: TargetOrg): 
     return outcome.status === 'succeeded' ? EXIT.ok : EXIT.failed;
 }
 
-async function main(): Promise<number> {
-    const options = parseDeployArgs(process.argv.slice(2));
-    if (options === 'help') {
-        console.log(DEPLOY_USAGE);
-        return EXIT.ok;
-    }
-    // The login is looked up before anything heavy is loaded: without one, the answer is at once.
-    const target = await findTargetOrg(options.targetOrg);
-    return deploy(process.cwd(), options, target);
-}
-
-main().then(
-    (code) => {
-        process.exitCode = code;
+runMain(
+    deployCommand,
+    async ({ values }) => {
+        const options = deployOptions(values);
+        // The login is looked up before anything heavy is loaded: without one, the answer is at once.
+        const target = await findTargetOrg(options.targetOrg);
+        return deploy(process.cwd(), options, target);
     },
-    (error: unknown) => {
-        if (error instanceof DeployUsageError) {
-            console.error(error.message);
-            process.exitCode = EXIT.usage;
-            return;
-        }
-        console.error(
-            error instanceof OrgUnreachableError
-                ? error.message
-                : M.unexpected(
-                      error instanceof Error ? (error.stack ?? error.message) : String(error)
-                  )
-        );
-        process.exitCode = EXIT.error;
-    }
+    { exitCodeOf: (error) => (error instanceof OrgUnreachableError ? EXIT.error : undefined) }
 );

@@ -1,6 +1,7 @@
 import { Org, type Connection } from '@salesforce/core';
 import { deployMessages as M } from './messages';
-import { DeployUsageError, OrgUnreachableError } from './errors';
+import { UsageError } from '../shared/command';
+import { OrgUnreachableError } from './errors';
 import type { TargetOrg } from './types';
 
 /** Network failures: the login may be fine, the org cannot be reached. */
@@ -45,6 +46,6 @@ export async function connect(target: TargetOrg): Promise<Connection> {
         if (UNREACHABLE.test(reason)) {
             throw new OrgUnreachableError(M.unreachable(target, reason), { cause: error });
         }
-        throw new DeployUsageError(M.loginRefused(target, reason), { cause: error });
+        throw new UsageError(M.loginRefused(target, reason), { cause: error });
     }
 }

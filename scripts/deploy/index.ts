@@ -11,8 +11,9 @@ export { apiOptions, componentsToDeploy, deployComponents, isPollingTimeout } fr
 export type { DeployRequest } from './deploy';
 export { SAFE_SF_ENVIRONMENT, safeSfEnvironment, useSafeSfEnvironment } from './environment';
 export { formatComponentFailure, formatProgress, formatReport } from './format';
-export { DEPLOY_USAGE, deployMessages } from './messages';
-export { DeployUsageError, OrgUnreachableError } from './errors';
+export { deployCommand } from './command';
+export { deployMessages } from './messages';
+export { OrgUnreachableError } from './errors';
 export { parseDeployArgs } from './options';
 export { progressOf, summariseDeploy } from './summary';
 export { findTargetOrg } from './target';

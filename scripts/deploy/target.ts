@@ -1,7 +1,7 @@
 import { ConfigAggregator } from '@salesforce/core/configAggregator';
 import { StateAggregator } from '@salesforce/core/stateAggregator';
 import { deployMessages as M } from './messages';
-import { DeployUsageError } from './errors';
+import { UsageError } from '../shared/command';
 import type { TargetOrg } from './types';
 
 /**
@@ -17,17 +17,17 @@ async function defaultTargetOrg(): Promise<string | undefined> {
 
 /**
  * The org to deploy to, from the sf CLI's saved logins, without contacting it. Throws
- * DeployUsageError, with the command that logs in, when there is no such login.
+ * UsageError, with the command that logs in, when there is no such login.
  */
 export async function findTargetOrg(name?: string): Promise<TargetOrg> {
     const wanted = name ?? (await defaultTargetOrg());
     if (wanted === undefined) {
-        throw new DeployUsageError(M.noTargetOrg());
+        throw new UsageError(M.noTargetOrg());
     }
     const state = await StateAggregator.getInstance();
     const username = state.aliases.resolveUsername(wanted);
     if (!(await state.orgs.hasFile(username))) {
-        throw new DeployUsageError(M.notLoggedIn(wanted));
+        throw new UsageError(M.notLoggedIn(wanted));
     }
     return { name: wanted, username };
 }

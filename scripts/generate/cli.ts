@@ -1,31 +1,20 @@
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
+import { runCommand } from '../shared/command';
 import { MetadataSchema } from '../schema';
+import { flowCopyCommand, generateCommand } from './command';
 import { findStaleFiles, generatePackage, writeFiles } from '.';
-import { FLOW_USAGE, flowMessages, parseFlowCopyArgs, planFlowCopy, writeFlowCopy } from './flow';
+import {
+    flowCopyOptions,
+    flowMessages,
+    planFlowCopy,
+    writeFlowCopy,
+    type FlowCopyOptions
+} from './flow';
 
-const USAGE = `Usage: npm run generate [-- --check]
-       npm run generate -- flow --name API_NAME [options]   (see npm run generate -- flow --help)
-
-Writes the package metadata (force-app) from the TypeScript definitions in scripts/metadata.
-  --check   write nothing; list the files that differ from the definitions and exit 1 if any
-  flow      write an active copy of the flow template into the unpackaged directory`;
-
-function generate(args: string[]): number {
-    const { values } = parseArgs({
-        args,
-        options: {
-            check: { type: 'boolean', default: false },
-            help: { type: 'boolean', default: false }
-        },
-        allowPositionals: false
-    });
-    if (values.help) {
-        console.log(USAGE);
-        return 0;
-    }
+/** `npm run generate [-- --check]`: the package metadata from its definitions. */
+function generate(check: boolean): number {
     const root = process.cwd();
-    if (values.check) {
+    if (check) {
         const stale = findStaleFiles(root);
         for (const file of stale) {
             console.error(
@@ -49,12 +38,7 @@ function generate(args: string[]): number {
 }
 
 /** `npm run generate -- flow ...`: an org's active copy of the template, in unpackaged/. */
-function generateFlowCopy(args: string[]): number {
-    const options = parseFlowCopyArgs(args);
-    if (options === 'help') {
-        console.log(FLOW_USAGE);
-        return 0;
-    }
+function generateFlowCopy(options: FlowCopyOptions): number {
     const plan = planFlowCopy(process.cwd(), options, MetadataSchema.load());
     for (const note of plan.notes) {
         console.error(note);
@@ -67,15 +51,14 @@ function generateFlowCopy(args: string[]): number {
     return 0;
 }
 
-function main(): number {
-    const args = process.argv.slice(2);
-    return args[0] === 'flow' ? generateFlowCopy(args.slice(1)) : generate(args);
-}
-
-try {
-    process.exitCode = main();
-} catch (error: unknown) {
-    // Refusals and bad arguments alike exit 2; a refusal's message already says what to do.
-    console.error(error instanceof Error ? error.message : String(error));
-    process.exitCode = 2;
-}
+const args = process.argv.slice(2);
+const [first, ...rest] = args;
+const run =
+    first === 'flow'
+        ? runCommand(flowCopyCommand, rest, ({ values }) =>
+              generateFlowCopy(flowCopyOptions(values))
+          )
+        : runCommand(generateCommand, args, ({ values }) => generate(values.check));
+void run.then((code) => {
+    process.exitCode = code;
+});

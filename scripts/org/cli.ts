@@ -1,8 +1,10 @@
 // First, for its effect: the sf CLI's libraries and the commands started from here run in the
 // environment that keeps them from starting background processes.
 import '../deploy/safeEnvironment';
-import { ORG_USAGE, orgMessages as M } from './messages';
-import { OrgUsageError, parseOrgArgs } from './options';
+import { runCommand, type CommandSpec } from '../shared/command';
+import { ORG_COMMANDS } from './command';
+import { orgMessages as M } from './messages';
+import { isOrgCommand, orgOptions, type OrgCommand } from './options';
 import {
     createPackageVersion,
     createScratchOrg,
@@ -12,52 +14,44 @@ import {
 } from './org';
 import { processRunner } from './run';
 
-async function main(): Promise<number> {
-    const parsed = parseOrgArgs(process.argv.slice(2));
+/** Runs one org script with its checked options. */
+async function run(command: Exclude<OrgCommand, { command: 'help' }>): Promise<number> {
     const root = process.cwd();
-    const run = processRunner(root);
+    const runner = processRunner(root);
     const log = (line: string): void => {
         console.log(line);
     };
-    switch (parsed.command) {
-        case 'help':
-            console.log(ORG_USAGE);
-            return 0;
+    switch (command.command) {
         case 'create':
-            await createScratchOrg(root, parsed.options, run, log);
-            if (parsed.options.setup) {
-                log(M.ready(parsed.options.alias));
+            await createScratchOrg(root, command.options, runner, log);
+            if (command.options.setup) {
+                log(M.ready(command.options.alias));
             }
             return 0;
         case 'setup':
-            await setupOrg(root, parsed.options, run, log);
-            log(M.ready(parsed.options.targetOrg));
+            await setupOrg(root, command.options, runner, log);
+            log(M.ready(command.options.targetOrg));
             return 0;
         case 'delete':
-            await deleteScratchOrg(parsed.options.targetOrg, run, log);
-            log(M.deleted(parsed.options.targetOrg));
+            await deleteScratchOrg(command.options.targetOrg, runner, log);
+            log(M.deleted(command.options.targetOrg));
             return 0;
         case 'package-version':
-            await createPackageVersion(root, parsed.options, run, log);
+            await createPackageVersion(root, command.options, runner, log);
             log(M.versionCreated());
             return 0;
     }
 }
 
-main().then(
-    (code) => {
+const [name = '', ...args] = process.argv.slice(2);
+if (isOrgCommand(name)) {
+    const spec: CommandSpec = ORG_COMMANDS[name];
+    void runCommand(spec, args, ({ values }) => run(orgOptions(name, values)), {
+        exitCodeOf: (error) => (error instanceof StepFailure ? error.status : undefined)
+    }).then((code) => {
         process.exitCode = code;
-    },
-    (error: unknown) => {
-        if (error instanceof OrgUsageError) {
-            console.error(error.message);
-            process.exitCode = 2;
-        } else if (error instanceof StepFailure) {
-            console.error(error.message);
-            process.exitCode = error.status;
-        } else {
-            console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-            process.exitCode = 1;
-        }
-    }
-);
+    });
+} else {
+    console.error(M.unknownCommand(name));
+    process.exitCode = 2;
+}

@@ -2,8 +2,9 @@
  * Scratch orgs and package versions: the sf CLI commands a newcomer and CI run, in order, with
  * the environment that keeps the sf CLI from starting background processes.
  */
-export { ORG_USAGE, orgMessages } from './messages';
-export { OrgUsageError, parseOrgArgs } from './options';
+export { ORG_COMMANDS } from './command';
+export { orgMessages } from './messages';
+export { parseOrgArgs } from './options';
 export type { CreateOptions, OrgCommand, PackageVersionOptions, SetupOptions } from './options';
 export {
     createPackageVersion,

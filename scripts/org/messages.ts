@@ -1,27 +1,4 @@
-export const ORG_USAGE = `Usage:
-  npm run org:create -- --alias ALIAS [--dev-hub HUB] [--duration-days N] [--skip-setup] [--skip-sample-data]
-  npm run org:setup -- --target-org ALIAS [--skip-sample-data]
-  npm run org:delete -- --target-org ALIAS
-  npm run package:version -- [--dev-hub HUB] [--wait MINUTES] [--tag TAG]
-
-org:create       creates a scratch org from config/project-scratch-def.json (--duration-days,
-                 1 to 30, default 7), then sets it up as org:setup does (unless --skip-setup)
-org:setup        deploys the package and the unpackaged directory (npm run deploy), assigns the
-                 permission sets to you, creates the sample user Ada Lovelace that the FlowTests
-                 expect, and loads the sample links of config/sample-data (unless
-                 --skip-sample-data); steps already done are skipped
-org:delete       deletes the scratch org
-package:version  builds the package (npm run build), then creates a managed package version
-                 with code coverage in the Dev Hub (sf package version create)
-
---dev-hub defaults to the sf CLI's target-dev-hub. Every sf command runs with the environment
-that keeps the sf CLI from starting background processes.
-Exit code: 0 done, 1 a step failed (the message names it), 2 bad options; org:setup passes on
-npm run deploy's exit code when the deploy step fails.`;
-
 export const orgMessages = {
-    badArguments: (detail: string): string =>
-        `${detail}. Run npm run org:setup -- --help for the options.`,
     unknownCommand: (name: string): string =>
         `Unknown command "${name}": use create, setup, delete or package-version (npm run org:create, org:setup, org:delete, package:version).`,
     required: (option: string, example: string): string =>

@@ -1,13 +1,6 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseCommandLine, UsageError, type CommandSpec } from '../shared/command';
+import { ORG_COMMANDS } from './command';
 import { orgMessages as M } from './messages';
-
-/** Bad options: exit code 2. */
-export class OrgUsageError extends Error {
-    public constructor(message: string, options?: ErrorOptions) {
-        super(message, options);
-        this.name = 'OrgUsageError';
-    }
-}
 
 export interface CreateOptions {
     readonly alias: string;
@@ -29,30 +22,13 @@ export interface PackageVersionOptions {
 }
 
 export type OrgCommand =
-    | { readonly command: 'help' }
+    | { readonly command: 'help'; readonly specs: readonly CommandSpec[] }
     | { readonly command: 'create'; readonly options: CreateOptions }
     | { readonly command: 'setup'; readonly options: SetupOptions }
     | { readonly command: 'delete'; readonly options: { readonly targetOrg: string } }
     | { readonly command: 'package-version'; readonly options: PackageVersionOptions };
 
 const ALIAS = /^[\w.@-]+$/;
-
-function parse(
-    args: readonly string[],
-    options: NonNullable<ParseArgsConfig['options']>
-): Record<string, string | boolean | undefined> {
-    try {
-        return parseArgs({ args: [...args], options, allowPositionals: false, strict: true })
-            .values as Record<string, string | boolean | undefined>;
-    } catch (error: unknown) {
-        throw new OrgUsageError(
-            M.badArguments(error instanceof Error ? error.message : String(error)),
-            {
-                cause: error
-            }
-        );
-    }
-}
 
 function alias(
     values: Record<string, unknown>,
@@ -62,12 +38,12 @@ function alias(
     const value = values[option];
     if (typeof value !== 'string' || value === '') {
         if (required) {
-            throw new OrgUsageError(M.required(`--${option}`, 'calendly-dev'));
+            throw new UsageError(M.required(`--${option}`, 'calendly-dev'));
         }
         return undefined;
     }
     if (!ALIAS.test(value)) {
-        throw new OrgUsageError(M.badAlias(`--${option}`, value));
+        throw new UsageError(M.badAlias(`--${option}`, value));
     }
     return value;
 }
@@ -81,31 +57,37 @@ function wholeNumber(
     const text = typeof values[option] === 'string' ? values[option] : String(fallback);
     const value = /^\d{1,4}$/.test(text) ? Number(text) : NaN;
     if (!(value >= 1 && value <= max)) {
-        throw new OrgUsageError(M.badNumber(`--${option}`, text, 1, max));
+        throw new UsageError(M.badNumber(`--${option}`, text, 1, max));
     }
     return value;
 }
 
-/** Parses `create|setup|delete|package-version ARGS`; throws OrgUsageError on anything wrong. */
+export const isOrgCommand = (name: string): name is keyof typeof ORG_COMMANDS =>
+    Object.hasOwn(ORG_COMMANDS, name);
+
+/** Parses `create|setup|delete|package-version ARGS`; throws UsageError on anything wrong. */
 export function parseOrgArgs(argv: readonly string[]): OrgCommand {
     const [command = '', ...args] = argv;
-    const help = { help: { type: 'boolean' as const, default: false } };
     if (command === '--help' || command === 'help') {
-        return { command: 'help' };
+        return { command: 'help', specs: Object.values(ORG_COMMANDS) };
     }
+    if (!isOrgCommand(command)) {
+        throw new UsageError(M.unknownCommand(command));
+    }
+    const spec: CommandSpec = ORG_COMMANDS[command];
+    const parsed = parseCommandLine(spec, args);
+    return parsed === 'help'
+        ? { command: 'help', specs: [ORG_COMMANDS[command]] }
+        : orgOptions(command, parsed.values);
+}
+
+/** Checks the parsed options of one org script; throws UsageError on a bad value. */
+export function orgOptions(
+    command: keyof typeof ORG_COMMANDS,
+    values: Readonly<Record<string, unknown>>
+): Exclude<OrgCommand, { command: 'help' }> {
     switch (command) {
         case 'create': {
-            const values = parse(args, {
-                ...help,
-                alias: { type: 'string', short: 'a' },
-                'dev-hub': { type: 'string', short: 'v' },
-                'duration-days': { type: 'string', short: 'y' },
-                'skip-setup': { type: 'boolean', default: false },
-                'skip-sample-data': { type: 'boolean', default: false }
-            });
-            if (values['help'] === true) {
-                return { command: 'help' };
-            }
             const devHub = alias(values, 'dev-hub', false);
             return {
                 command,
@@ -118,15 +100,7 @@ export function parseOrgArgs(argv: readonly string[]): OrgCommand {
                 }
             };
         }
-        case 'setup': {
-            const values = parse(args, {
-                ...help,
-                'target-org': { type: 'string', short: 'o' },
-                'skip-sample-data': { type: 'boolean', default: false }
-            });
-            if (values['help'] === true) {
-                return { command: 'help' };
-            }
+        case 'setup':
             return {
                 command,
                 options: {
@@ -134,24 +108,9 @@ export function parseOrgArgs(argv: readonly string[]): OrgCommand {
                     sampleData: values['skip-sample-data'] !== true
                 }
             };
-        }
-        case 'delete': {
-            const values = parse(args, { ...help, 'target-org': { type: 'string', short: 'o' } });
-            if (values['help'] === true) {
-                return { command: 'help' };
-            }
+        case 'delete':
             return { command, options: { targetOrg: alias(values, 'target-org', true) ?? '' } };
-        }
         case 'package-version': {
-            const values = parse(args, {
-                ...help,
-                'dev-hub': { type: 'string', short: 'v' },
-                wait: { type: 'string', short: 'w' },
-                tag: { type: 'string', short: 't' }
-            });
-            if (values['help'] === true) {
-                return { command: 'help' };
-            }
             const devHub = alias(values, 'dev-hub', false);
             const tag =
                 typeof values['tag'] === 'string' && values['tag'] !== ''
@@ -166,7 +125,5 @@ export function parseOrgArgs(argv: readonly string[]): OrgCommand {
                 }
             };
         }
-        default:
-            throw new OrgUsageError(M.unknownCommand(command));
     }
 }

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { readProjectLayout } from '../build/project';
 import { orgMessages as M } from './messages';
 import type { CreateOptions, PackageVersionOptions, SetupOptions } from './options';
-import { OrgUsageError } from './options';
+import { UsageError } from '../shared/command';
 import { commandText, type Command, type Runner } from './run';
 
 export const SCRATCH_DEFINITION = 'config/project-scratch-def.json';
@@ -75,7 +75,7 @@ async function count(context: Context, targetOrg: string, query: string): Promis
 
 function requireFile(root: string, file: string): void {
     if (!fs.existsSync(path.join(root, file))) {
-        throw new OrgUsageError(M.missingFile(file));
+        throw new UsageError(M.missingFile(file));
     }
 }
 
@@ -103,7 +103,7 @@ function sampleUserEmail(root: string): string {
         Email?: unknown;
     };
     if (typeof definition.Email !== 'string' || !/^[^'\s]+@[^'\s]+$/.test(definition.Email)) {
-        throw new OrgUsageError(`${SAMPLE_USER}: "Email" must be an email address.`);
+        throw new UsageError(`${SAMPLE_USER}: "Email" must be an email address.`);
     }
     return definition.Email;
 }
@@ -240,7 +240,7 @@ export function packageVersionArgs(root: string, options: PackageVersionOptions)
         packageAliases?: Record<string, unknown>;
     };
     if (typeof project.packageAliases?.[layout.packageName] !== 'string') {
-        throw new OrgUsageError(M.noPackageAlias(layout.packageName));
+        throw new UsageError(M.noPackageAlias(layout.packageName));
     }
     requireFile(root, SCRATCH_DEFINITION);
     const postInstall = path.join(

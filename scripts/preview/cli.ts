@@ -1,4 +1,6 @@
+import { runMain, UsageError } from '../shared/command';
 import { bundlePreview } from './bundle';
+import { previewCommand } from './command';
 import { servePreview } from './server';
 
 const DEFAULT_PORT = 3000;
@@ -22,12 +24,12 @@ export function portFromEnv(value: string | undefined): number {
     }
     const port = Number(value);
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
-        throw new Error(`PORT=${value} is not a port: use a whole number from 0 to 65535.`);
+        throw new UsageError(`PORT=${value} is not a port: use a whole number from 0 to 65535.`);
     }
     return port;
 }
 
-async function main(): Promise<void> {
+async function main(): Promise<number> {
     const port = portFromEnv(process.env.PORT);
     process.stdout.write('Compiling the integration component with LWC...\n');
     const { code, warnings } = await bundlePreview();
@@ -47,11 +49,9 @@ async function main(): Promise<void> {
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
+    return 0;
 }
 
 if (require.main === module) {
-    main().catch((error: unknown) => {
-        process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-        process.exit(1);
-    });
+    runMain(previewCommand, main);
 }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { UsageError } from '../shared/command';
 
 const SLDS_ASSETS = path.dirname(require.resolve('@salesforce-ux/design-system/package.json'));
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -81,7 +82,7 @@ export async function servePreview(script: string, port: number): Promise<Previe
         server.once('error', (error: NodeJS.ErrnoException) => {
             reject(
                 error.code === 'EADDRINUSE'
-                    ? new Error(
+                    ? new UsageError(
                           `Port ${port} on 127.0.0.1 is in use: set PORT to another port (PORT=0 picks a free one).`
                       )
                     : error

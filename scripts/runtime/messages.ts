@@ -97,7 +97,6 @@ export const MESSAGES = {
         `the record has no ${field}, which the ${operation} uses to find the record.`,
     badFieldValue: (field: string, type: string, value: unknown): string =>
         `${show(value)} is not a valid value for ${field} (${type}).`,
-    fileMissing: (path: string): string => `file ${show(path)} not found.`,
     flowFileMissing: (path: string): string =>
         `flow file ${show(path)} not found (paths are relative to the project root).`,
     noMatch: (object: string, field: string, value: Scalar): string =>

@@ -1,26 +1,9 @@
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
-import { UsageError } from './errors';
-import { messages } from './messages';
+import { runMain } from '../shared/command';
+import { validateCommand } from './command';
 import { Project } from './project';
 import { formatHuman, toJsonReport } from './report';
 import type { ValidateOptions } from './types';
-
-const USAGE = `Usage: npm run validate -- [DIR] [--json] [--quiet] [--no-cache] [--rule ID]...
-
-Checks the Salesforce DX project in DIR (default: the current directory) offline: XML,
-metadata types, the Metadata API schema, cross-references of flows, FlowTests, permission
-sets, layouts and list views, Lightning Flow Scanner, Apex (syntax, apex-ls, PMD, fields),
-API versions and, in this repository, that generated files are up to date.
-
-  --json       print the findings as JSON
-  --quiet      list errors only (warnings and notes are still counted)
-  --no-cache   run the Apex checks, source-deploy-retrieve and the schema reader even if
-               nothing has changed since the last run
-  --rule ID    run only this rule (repeatable)
-  --help       show this help
-
-Exit status: 0 no errors (warnings and notes allowed), 1 errors, 2 bad usage, 3 crash.`;
 
 /**
  * The Apex checks (Java, the Apex parser) take seconds and loading source-deploy-retrieve a
@@ -29,37 +12,10 @@ Exit status: 0 no errors (warnings and notes allowed), 1 errors, 2 bad usage, 3 
  */
 const CACHE_DIRECTORY = path.resolve(__dirname, '..', '..', 'node_modules', '.cache', 'validate');
 
-async function main(): Promise<number> {
-    let parsed;
-    try {
-        parsed = parseArgs({
-            options: {
-                json: { type: 'boolean', default: false },
-                quiet: { type: 'boolean', default: false },
-                'no-cache': { type: 'boolean', default: false },
-                rule: { type: 'string', multiple: true },
-                help: { type: 'boolean', default: false }
-            },
-            allowPositionals: true
-        });
-    } catch (error: unknown) {
-        throw new UsageError(
-            messages.usage.badArguments(error instanceof Error ? error.message : String(error))
-        );
-    }
-    const { values, positionals } = parsed;
-    if (values.help) {
-        console.log(USAGE);
-        return 0;
-    }
-    if (positionals.length > 1) {
-        throw new UsageError(
-            messages.usage.badArguments(`Give one directory, not ${positionals.length}`)
-        );
-    }
+runMain(validateCommand, async ({ values, positionals }) => {
     const started = performance.now();
     const options: ValidateOptions = {
-        ...(values.rule ? { rules: values.rule } : {}),
+        ...(values.rule.length > 0 ? { rules: values.rule } : {}),
         ...(values['no-cache']
             ? { schemaCache: false }
             : { cacheDirectory: CACHE_DIRECTORY, schemaCache: true })
@@ -84,19 +40,4 @@ async function main(): Promise<number> {
         console.log(formatHuman(result, seconds, values.quiet ? 'error' : 'note'));
     }
     return result.ok ? 0 : 1;
-}
-
-main().then(
-    (code) => {
-        process.exitCode = code;
-    },
-    (error: unknown) => {
-        if (error instanceof UsageError) {
-            console.error(error.message);
-            process.exitCode = 2;
-        } else {
-            console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-            process.exitCode = 3;
-        }
-    }
-);
+});

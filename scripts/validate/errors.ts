@@ -1,12 +1,7 @@
+import { UsageError } from '../shared/command';
 import type { Text } from './messages';
 
-/** A problem with how the validator was called: the command line exits 2, not 1. */
-export class UsageError extends Error {
-    public constructor(message: string, options?: { cause?: unknown }) {
-        super(message, options);
-        this.name = 'UsageError';
-    }
-}
+export { UsageError };
 
 /** The directory to validate cannot be read as a Salesforce DX project. */
 export class ProjectError extends UsageError {

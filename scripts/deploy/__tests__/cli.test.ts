@@ -128,7 +128,7 @@ describe('npm run deploy, as a command line, without an org', () => {
     it('prints its usage with the exit codes', () => {
         const result = deploy(home, '--help');
         expect(result.status).toBe(0);
-        expect(result.out).toContain('Usage: npm run deploy -- --target-org ALIAS');
+        expect(result.out).toContain('Usage: npm run deploy -- [--target-org ALIAS] [--dry-run]');
         expect(result.out).toContain('Exit code: 0 deployed (or validated), 1 not deployed');
     });
 });

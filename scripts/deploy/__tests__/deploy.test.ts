@@ -7,7 +7,6 @@ import {
     componentsToDeploy,
     connect,
     deployComponents,
-    DeployUsageError,
     findTargetOrg,
     formatReport,
     OrgUnreachableError,
@@ -17,6 +16,7 @@ import {
     type TargetOrg
 } from '..';
 import { DEPLOY_ID, deployStatus, makeDeployProject, message, SUCCESSES } from './deployProject';
+import { UsageError } from '../../shared/command';
 
 /**
  * The deploy, run against @salesforce/core's test context: logins and aliases are MockTestOrgData
@@ -49,7 +49,7 @@ afterEach(() => {
 });
 
 function refusal(error: unknown): string {
-    if (error instanceof DeployUsageError) {
+    if (error instanceof UsageError) {
         return error.message;
     }
     throw error;

@@ -1,10 +1,11 @@
-import { DeployUsageError, formatProgress, parseDeployArgs, safeSfEnvironment } from '..';
+import { formatProgress, parseDeployArgs, safeSfEnvironment } from '..';
+import { UsageError } from '../../shared/command';
 
 function refusal(args: string[]): string {
     try {
         parseDeployArgs(args);
     } catch (error: unknown) {
-        if (error instanceof DeployUsageError) {
+        if (error instanceof UsageError) {
             return error.message;
         }
         throw error;
@@ -76,8 +77,11 @@ describe('npm run deploy options', () => {
         [['--tests', 'A Tests'], /^--tests "A Tests" is not an Apex test class/],
         [['--wait', '0'], /^--wait "0" must be a whole number of minutes from 1 to 1440\.$/],
         [['--wait', 'soon'], /^--wait "soon" must be/],
-        [['--target'], /Unknown option '--target'.*npm run deploy -- --help/],
-        [['production'], /Unexpected argument 'production'/]
+        [
+            ['--target'],
+            /unknown option --target \(did you mean --target-org\?\).*npm run deploy -- --help/
+        ],
+        [['production'], /takes no argument, and "production" is not an option/]
     ])('refuse %j, naming the option', (args, message) => {
         expect(refusal(args)).toMatch(message);
     });

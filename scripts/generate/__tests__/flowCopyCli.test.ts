@@ -73,9 +73,9 @@ describe('npm run generate -- flow, as a command line', () => {
         ).toBe(false);
     });
 
-    it('keeps npm run generate without a subcommand as it was: an unknown word is refused', () => {
-        const result = generate(root, 'flows');
+    it('refuses an unknown subcommand, naming the one that was meant', () => {
+        const result = generate(root, 'flows', '--name', 'X');
         expect(result.status).toBe(2);
-        expect(result.err).toContain("Unexpected argument 'flows'");
+        expect(result.err).toContain('unknown command "flows" (did you mean flow?)');
     });
 });

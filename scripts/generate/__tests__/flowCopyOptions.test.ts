@@ -1,14 +1,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { child, childText, children, parseXml } from '../../xml/parse';
-import { FlowCopyError, parseFlowCopyArgs } from '../flow';
+import { UsageError } from '../../shared/command';
+import { parseFlowCopyArgs } from '../flow';
 import { makeProject, read, REPO_ROOT, writeCopy } from './flowCopyProject';
 
 function refusal(action: () => unknown): string {
     try {
         action();
     } catch (error: unknown) {
-        if (error instanceof FlowCopyError) {
+        if (error instanceof UsageError) {
             return error.message;
         }
         throw error;
@@ -60,7 +61,7 @@ describe('npm run generate -- flow: options', () => {
     });
 
     it.each([
-        ['no --name', [], /^--name is required/],
+        ['no --name', [], /--name is required, e.g. --name Map_User_Calendly_Link/],
         [
             'an invalid flow name',
             ['--name', 'Map__Link'],
@@ -70,7 +71,7 @@ describe('npm run generate -- flow: options', () => {
         [
             'an unknown option',
             ['--name', 'A', '--colour', 'red'],
-            /Unknown option '--colour'.*--help/
+            /unknown option --colour.*npm run generate -- flow --help/
         ],
         [
             'an unknown link type',

@@ -1,5 +1,5 @@
-export { FLOW_USAGE, flowMessages } from './messages';
-export { FlowCopyError, parseFlowCopyArgs } from './options';
+export { flowMessages } from './messages';
+export { FlowCopyError, flowCopyOptions, parseFlowCopyArgs } from './options';
 export type { FlowCopyOptions } from './options';
 export { planFlowCopy, writeFlowCopy } from './plan';
 export type { FlowCopyPlan } from './plan';

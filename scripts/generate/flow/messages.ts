@@ -2,36 +2,7 @@
  * Every message of `npm run generate -- flow`: a refusal names the option, field or file and
  * says what to do.
  */
-export const FLOW_USAGE = `Usage: npm run generate -- flow --name API_NAME [options]
-
-Writes an active copy of the MapUserCalendlyLinkTemplate flow (what Save As, a few edits and
-Activate give in Flow Builder) into the unpackaged directory of sfdx-project.json, never into
-the package.
-
-  --name API_NAME          the copy's API name, e.g. Map_User_Calendly_Link (required)
-  --label TEXT             its label (default: the API name with spaces)
-  --description TEXT       its description (default: what the copy maps, and to which field)
-  --link-type TYPE         Profile (default) or ManagedEvent
-  --event-slug SLUG        with ManagedEvent: the event type's slug, e.g. intro-call
-  --event-name NAME        with ManagedEvent: the event type's name instead, e.g. "Intro call"
-  --user-field FIELD       the User text field that gets the link (default: Calendly_Link__c;
-                           required with ManagedEvent)
-  --create-field           also write the User field (Text 255) and a permission set that grants
-                           read access to it
-  --field-label TEXT       the created field's label (default: the field name with spaces)
-  --namespace PREFIX       for an org where the package is installed: spell the package's object
-                           and fields with the prefix (PREFIX__Url__c), as a Save As copy does
-  --trigger-order N        the copy's trigger order, 1 to 2000 (default 500)
-  --force                  overwrite a copy, field or permission set this command wrote before
-  --help                   show this help
-
-Exit code: 0 written, 2 refused (the message says which option to change).`;
-
 export const flowMessages = {
-    badArguments: (detail: string): string =>
-        `${detail}. Run npm run generate -- flow --help for the options.`,
-    missingName: (): string =>
-        '--name is required: the API name of the copy, e.g. --name Map_User_Calendly_Link.',
     badFlowName: (name: string): string =>
         `--name "${name}" is not a valid flow API name: use letters, digits and single underscores, start with a letter, do not end with an underscore, at most 80 characters (e.g. Map_User_Calendly_Link).`,
     badLabel: (option: string, value: string, max: number): string =>

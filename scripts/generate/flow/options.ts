@@ -1,15 +1,11 @@
-import { parseArgs } from 'node:util';
+import { parseCommandLine, UsageError, type ParsedCommandLine } from '../../shared/command';
 import type { LinkSelection } from '../../metadata/flows';
 import { LINK_TYPES, USER_LINK_FIELD } from '../../metadata/names';
+import { flowCopyCommand } from '../command';
 import { flowMessages as M } from './messages';
 
 /** A refusal of the command: exit code 2, and the message says which option to change. */
-export class FlowCopyError extends Error {
-    public constructor(message: string, options?: ErrorOptions) {
-        super(message, options);
-        this.name = 'FlowCopyError';
-    }
-}
+export class FlowCopyError extends UsageError {}
 
 /** What `npm run generate -- flow` was asked for, checked, before looking at the project. */
 export interface FlowCopyOptions {
@@ -98,44 +94,18 @@ function userField(field: string | undefined, links: LinkSelection): string {
 
 /**
  * Parses and checks the arguments after `flow`: the options, or 'help' when help was asked for.
- * Throws FlowCopyError on anything wrong.
+ * Throws a UsageError (a FlowCopyError for a value the copy cannot take) on anything wrong.
  */
 export function parseFlowCopyArgs(args: readonly string[]): FlowCopyOptions | 'help' {
-    let values;
-    try {
-        values = parseArgs({
-            args: [...args],
-            options: {
-                name: { type: 'string' },
-                label: { type: 'string' },
-                description: { type: 'string' },
-                'link-type': { type: 'string' },
-                'event-slug': { type: 'string' },
-                'event-name': { type: 'string' },
-                'user-field': { type: 'string' },
-                'create-field': { type: 'boolean', default: false },
-                'field-label': { type: 'string' },
-                namespace: { type: 'string' },
-                'trigger-order': { type: 'string' },
-                force: { type: 'boolean', default: false },
-                help: { type: 'boolean', default: false }
-            },
-            allowPositionals: false,
-            strict: true
-        }).values;
-    } catch (error: unknown) {
-        throw new FlowCopyError(
-            M.badArguments(error instanceof Error ? error.message : String(error)),
-            { cause: error }
-        );
-    }
-    if (values.help) {
-        return 'help';
-    }
+    const parsed = parseCommandLine(flowCopyCommand, args);
+    return parsed === 'help' ? 'help' : flowCopyOptions(parsed.values);
+}
+
+/** Checks the parsed options of `npm run generate -- flow`; throws FlowCopyError on a bad value. */
+export function flowCopyOptions(
+    values: ParsedCommandLine<typeof flowCopyCommand.options>['values']
+): FlowCopyOptions {
     const apiName = values.name;
-    if (apiName === undefined || apiName === '') {
-        throw new FlowCopyError(M.missingName());
-    }
     if (!FLOW_NAME.test(apiName) || apiName.endsWith('_') || apiName.length > 80) {
         throw new FlowCopyError(M.badFlowName(apiName));
     }

@@ -6,7 +6,6 @@ import {
     createPackageVersion,
     createScratchOrg,
     deleteScratchOrg,
-    OrgUsageError,
     packageVersionArgs,
     parseOrgArgs,
     permissionSetNames,
@@ -17,6 +16,8 @@ import {
     type CommandResult,
     type Runner
 } from '..';
+
+import { UsageError } from '../../shared/command';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 
@@ -47,13 +48,13 @@ const counting =
               }
             : { status: 0, stdout: '' };
 
-function failure(promise: Promise<unknown>): Promise<StepFailure | OrgUsageError> {
+function failure(promise: Promise<unknown>): Promise<StepFailure | UsageError> {
     return promise.then(
         () => {
             throw new Error('the script did not fail');
         },
         (error: unknown) => {
-            if (error instanceof StepFailure || error instanceof OrgUsageError) {
+            if (error instanceof StepFailure || error instanceof UsageError) {
                 return error;
             }
             throw error;

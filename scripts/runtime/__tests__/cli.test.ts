@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ROOT } from './helpers';
+import { PROJECT_ROOT, ROOT } from './helpers';
 
 /** The command lines, as `npm run` starts them. Each run costs a TypeScript start: few of them. */
 function cli(
@@ -12,11 +12,11 @@ function cli(
         process.execPath,
         [
             path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
-            `scripts/runtime/cli/${script}.ts`,
+            path.join(ROOT, `scripts/runtime/cli/${script}.ts`),
             ...args
         ],
         {
-            cwd: ROOT,
+            cwd: PROJECT_ROOT,
             encoding: 'utf8'
         }
     );
@@ -45,7 +45,7 @@ describe('command lines', () => {
     });
 
     it('simulate exits 1 naming the expectation that failed, and 2 naming the place of an invalid scenario', () => {
-        const dir = path.join(ROOT, 'reports');
+        const dir = path.join(PROJECT_ROOT, 'reports');
         fs.mkdirSync(dir, { recursive: true });
         const scenario = JSON.parse(
             fs.readFileSync(
@@ -79,7 +79,7 @@ describe('command lines', () => {
         const result = cli('flowTest', '--junit', junit);
         expect(result.status).toBe(0);
         expect(result.stdout).toContain('3 FlowTest(s): 3 passed, 0 failed.');
-        expect(fs.readFileSync(path.join(ROOT, junit), 'utf8')).toContain(
+        expect(fs.readFileSync(path.join(PROJECT_ROOT, junit), 'utf8')).toContain(
             '<testcase name="MapUserCalendlyLinkTemplate_MapsActiveUser"'
         );
     });

@@ -1,12 +1,24 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { copyOfProject, REPOSITORY_ROOT } from '../../shared/testProject';
 import { loadProject } from '../cli/project';
 import { parseFlow, type FlowDefinition, type RuntimeOptions } from '../flow';
 import { parseScenario, runScenario, EmbeddedOrg, type ScenarioOutcome } from '../scenario';
 import type { FieldValues } from '../types';
 
-export const ROOT = path.resolve(__dirname, '..', '..', '..');
-export const project = loadProject(ROOT);
+export const ROOT = REPOSITORY_ROOT;
+/**
+ * The project as a fresh clone has it (sfdx-project.json, force-app and the runtime's own
+ * scenarios and data), in a temporary folder: a user's flow copies in unpackaged/ take no part.
+ */
+export const PROJECT_ROOT = copyOfProject([
+    path.join('scripts', 'runtime', 'scenarios'),
+    path.join('scripts', 'runtime', 'flowtest.data.json')
+]);
+afterAll(() => {
+    fs.rmSync(PROJECT_ROOT, { recursive: true, force: true });
+});
+export const project = loadProject(PROJECT_ROOT);
 export const schema = project.schema;
 export const TEMPLATE_FILE =
     'force-app/main/default/flows/MapUserCalendlyLinkTemplate.flow-meta.xml';

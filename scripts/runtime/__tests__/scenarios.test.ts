@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { readScenario, scenarioFlows } from '../cli/project';
 import { ScenarioError } from '../errors';
 import { parseScenario, runScenario } from '../scenario';
-import { project, ROOT, schema, TEMPLATE_FILE } from './helpers';
+import { project, PROJECT_ROOT, ROOT, schema, TEMPLATE_FILE } from './helpers';
 
 const SCENARIO_DIR = path.join(ROOT, 'scripts', 'runtime', 'scenarios');
 const files = fs.readdirSync(SCENARIO_DIR).filter((file) => file.endsWith('.scenario.json'));
@@ -207,11 +207,11 @@ describe('scenario outcomes and errors', () => {
     });
 
     it('names the place of an invalid flow file a scenario lists', () => {
-        const file = path.join(ROOT, 'reports', 'broken.flow-meta.xml');
+        const file = path.join(PROJECT_ROOT, 'scratch', 'broken.flow-meta.xml');
         fs.mkdirSync(path.dirname(file), { recursive: true });
         fs.writeFileSync(file, '<Flow><start></Flow>');
-        expect(invalid({ ...base, flows: ['reports/broken.flow-meta.xml'] }).message).toMatch(
-            /^reports\/broken\.flow-meta\.xml:1: /
+        expect(invalid({ ...base, flows: ['scratch/broken.flow-meta.xml'] }).message).toMatch(
+            /^scratch\/broken\.flow-meta\.xml:1: /
         );
     });
 

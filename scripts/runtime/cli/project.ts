@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { filesUnder } from '../../shared/files';
+import { UsageError } from '../../shared/command';
+import { filesUnder, readUserFile } from '../../shared/files';
 import { childText, child } from '../../xml/parse';
 import { ScenarioError } from '../errors';
 import { parseFlow, type FlowDefinition } from '../flow';
@@ -25,10 +26,19 @@ const relative = (root: string, file: string): string =>
 /** Reads sfdx-project.json, the objects and the flow files of every package directory. */
 export function loadProject(root: string = process.cwd()): Project {
     const projectFile = path.join(root, 'sfdx-project.json');
-    const project = JSON.parse(fs.readFileSync(projectFile, 'utf8')) as {
-        packageDirectories?: { path: string }[];
-        namespace?: string;
-    };
+    if (!fs.existsSync(projectFile)) {
+        throw new UsageError(
+            `${root} has no sfdx-project.json: run the command from the project's folder.`
+        );
+    }
+    let project: { packageDirectories?: { path: string }[]; namespace?: string };
+    try {
+        project = JSON.parse(fs.readFileSync(projectFile, 'utf8')) as typeof project;
+    } catch (error: unknown) {
+        throw new UsageError(
+            `${projectFile} is not valid JSON (${error instanceof Error ? error.message : String(error)}): fix it.`
+        );
+    }
     const files = (project.packageDirectories ?? []).flatMap((directory) =>
         filesUnder(path.join(root, directory.path))
     );
@@ -83,29 +93,9 @@ export function scenarioFlows(project: Project, scenario: Scenario): FlowDefinit
 
 /** Reads a scenario file (path from the current directory). */
 export function readScenario(project: Project, file: string): Scenario {
-    if (!fs.existsSync(file)) {
-        throw new ScenarioError(file, MESSAGES.fileMissing(file));
-    }
     return parseScenario(
-        fs.readFileSync(file, 'utf8'),
+        readUserFile(file, 'a scenario file (*.scenario.json)'),
         relative(project.root, path.resolve(file)),
         project.schema
     );
-}
-
-/**
- * Runs a command and sets its exit code: what main returns, or 2 with the message of a
- * ScenarioError (input the user can fix, named by file and place). Anything else is a bug of
- * the runtime and is thrown as it is, with its stack.
- */
-export function runCommand(main: () => number): void {
-    try {
-        process.exitCode = main();
-    } catch (error: unknown) {
-        if (!(error instanceof ScenarioError)) {
-            throw error;
-        }
-        console.error(error.message);
-        process.exitCode = 2;
-    }
 }

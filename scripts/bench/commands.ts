@@ -1,0 +1,32 @@
+import type { CommandSpec } from '../shared/command';
+
+export const benchRuntimeCommand = {
+    command: 'npm run bench',
+    description: `Benchmark of the embedded org: a first sync of 10,000 and then 100,000 profile links against
+as many users, written 200 links a transaction with the shipped template active. Prints wall
+time, interviews per second and the limits each transaction used, and whether the cost grew
+linearly (100,000 links within 12 times the 10,000 time).`,
+    options: {},
+    exitCodes: {
+        0: 'measured, and the cost grew linearly',
+        1: 'the cost did not grow linearly',
+        2: 'bad usage',
+        3: 'a bug of the tooling'
+    }
+} as const satisfies CommandSpec;
+
+export const benchValidateCommand = {
+    command: 'npm run bench:validate',
+    description: `Times npm run validate against sf project convert source on DIR (default: this project),
+N runs each after a warm-up, and prints median, min and max of both and their ratio.`,
+    positionals: { synopsis: '[DIR]', min: 0, max: 1, what: 'one directory' },
+    options: {
+        runs: { type: 'string', value: 'N', description: 'runs of each command (default 5)' }
+    },
+    exitCodes: {
+        0: 'measured',
+        1: 'a command failed while measured',
+        2: 'bad usage (a bad --runs, or DIR is not an sfdx project)',
+        3: 'a bug of the tooling'
+    }
+} as const satisfies CommandSpec;

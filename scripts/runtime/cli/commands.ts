@@ -1,0 +1,73 @@
+import * as path from 'node:path';
+import type { CommandSpec } from '../../shared/command';
+
+/** The sample scenario `npm start` runs: a small team's first sync. */
+export const SAMPLE_SCENARIO = path.join(
+    'scripts',
+    'runtime',
+    'scenarios',
+    'sample-team.scenario.json'
+);
+export const DEFAULT_FLOWTEST_DATA = path.join('scripts', 'runtime', 'flowtest.data.json');
+export const DEFAULT_FLOWTEST_JUNIT = path.join('reports', 'flow-tests.xml');
+
+export const startCommand = {
+    command: 'npm start',
+    description: `Runs a small team's first sync in the embedded org (${SAMPLE_SCENARIO}): the links are
+saved as the sync saves them, the shipped flow template runs as an active copy, and the report
+says who got which link and why the others did not.`,
+    options: {},
+    exitCodes: {
+        0: 'the sync ran and every expectation of the sample held',
+        1: 'an expectation failed',
+        2: 'bad usage or an invalid project',
+        3: 'a bug of the tooling'
+    }
+} as const satisfies CommandSpec;
+
+export const simulateCommand = {
+    command: 'npm run simulate',
+    description: `Runs a scenario in the embedded org: its data, then each step as one transaction with the
+record-triggered flows it fires, then its expectations. Prints each step (ok or its error, the
+flow interviews run, the governor limits used) and the final records of every object.`,
+    positionals: { synopsis: 'FILE', min: 1, max: 1, what: 'one scenario file (*.scenario.json)' },
+    options: {
+        json: { type: 'boolean', description: 'print {"steps":[...],"data":{...}} only' }
+    },
+    json: true,
+    exitCodes: {
+        0: 'the scenario ran and its expectations held',
+        1: 'an expectation failed',
+        2: 'bad usage or an invalid scenario (the message names the place)',
+        3: 'a bug of the tooling'
+    }
+} as const satisfies CommandSpec;
+
+export const flowTestCommand = {
+    command: 'npm run flow:test',
+    description: `Runs the project's FlowTests (or the files given) against their flows in the embedded org,
+with the org data of a scenario-style file, and reports each test and assertion.`,
+    positionals: {
+        synopsis: '[FLOWTEST_FILE...]',
+        min: 0,
+        what: 'FlowTest files (*.flowtest-meta.xml)'
+    },
+    options: {
+        data: {
+            type: 'string',
+            value: 'FILE',
+            description: `org data ({"data": {"User": [...]}}), default ${DEFAULT_FLOWTEST_DATA}`
+        },
+        junit: {
+            type: 'string',
+            value: 'FILE',
+            description: `JUnit XML report, default ${DEFAULT_FLOWTEST_JUNIT}`
+        }
+    },
+    exitCodes: {
+        0: 'every test passed',
+        1: 'a test failed',
+        2: 'bad usage or an invalid file',
+        3: 'a bug of the tooling'
+    }
+} as const satisfies CommandSpec;
