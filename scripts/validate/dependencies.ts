@@ -26,6 +26,21 @@ export function pmdEngine(): typeof PmdEngine {
     return load('@salesforce/code-analyzer-pmd-engine') as typeof PmdEngine;
 }
 
+/** The part of js-yaml the validator uses. */
+export interface YamlReader {
+    load(text: string): unknown;
+}
+
+/**
+ * The YAML reader Code Analyzer reads code-analyzer.yml with (js-yaml, its own dependency,
+ * resolved from it), so that a project's file means to the validator what it means to Code
+ * Analyzer.
+ */
+export function codeAnalyzerYaml(): YamlReader {
+    const fromCodeAnalyzer = createRequire(resolvePackageFile('@salesforce/code-analyzer-core'));
+    return fromCodeAnalyzer('js-yaml') as YamlReader;
+}
+
 /** Resolves a file of an installed package, e.g. to run a binary it ships. */
 export function resolvePackageFile(id: string): string {
     return load.resolve(id);

@@ -386,7 +386,11 @@ export const messages = {
         }),
         pmd: (rule: string, level: number, message: string, url: string | undefined): Text => ({
             message: `${message.trim()} (PMD ${rule}, severity ${level})`,
-            fix: `${url ? `See ${url}. ` : ''}Fix the code; if it is intended, add @SuppressWarnings('PMD.${rule}') with a comment saying why.`
+            fix: `${url ? `See ${url}. ` : ''}Fix the code; if it is intended, add @SuppressWarnings('PMD.${rule}') with a comment saying why, or configure the rule for the whole project in its code-analyzer.yml, with the reason.`
+        }),
+        codeAnalyzerConfig: (why: string): Text => ({
+            message: `PMD cannot run with this Code Analyzer configuration: ${why}`,
+            fix: 'Correct the file as Salesforce Code Analyzer documents it (rules.pmd.<Rule>: severity, tags, disabled; engines.pmd.custom_rulesets; ignores; suppressions), or delete it to run with the defaults.'
         })
     }
 } as const;

@@ -31,6 +31,11 @@ export interface Rule {
      */
     preload?(): void;
     check(project: Project): Finding[] | Promise<Finding[]>;
+    /**
+     * Files outside the package directories whose content changes what the rule finds (its
+     * configuration), absolute: a remembered result holds only while they are unchanged.
+     */
+    inputs?(project: Project): string[];
 }
 
 export interface ValidateOptions {

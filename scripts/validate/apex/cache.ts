@@ -30,7 +30,7 @@ export function cachedRule(rule: Rule, cacheDirectory: string, javaCommand: stri
             if (apexFiles(project).length === 0) {
                 return rule.check(project);
             }
-            const key = cacheKey(project, rule.id, javaCommand);
+            const key = cacheKey(project, rule, javaCommand);
             const file = path.join(
                 cacheDirectory,
                 `${rule.id}-${hashOf([project.root]).slice(0, 16)}.json`
@@ -46,13 +46,15 @@ export function cachedRule(rule: Rule, cacheDirectory: string, javaCommand: stri
     };
 }
 
-function cacheKey(project: Project, ruleId: string, javaCommand: string): string {
-    const files = ['sfdx-project.json', '.forceignore', ...project.files].flatMap((file) => {
-        const absolute = project.absolute(file);
-        return fs.existsSync(absolute) ? [file, fs.readFileSync(absolute)] : [file];
-    });
+function cacheKey(project: Project, rule: Rule, javaCommand: string): string {
+    const files = [
+        ...['sfdx-project.json', '.forceignore', ...project.files].map((file) =>
+            project.absolute(file)
+        ),
+        ...(rule.inputs?.(project) ?? [])
+    ].flatMap((file) => (fs.existsSync(file) ? [file, fs.readFileSync(file)] : [file]));
     const tools = TOOLS.map((tool) => `${tool}@${packageVersion(tool)}`);
-    return hashOf([ruleId, javaCommand, ...tools, validatorSources(), ...files]);
+    return hashOf([rule.id, javaCommand, ...tools, validatorSources(), ...files]);
 }
 
 function readEntry(file: string, key: string): Finding[] | undefined {

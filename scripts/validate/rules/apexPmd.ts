@@ -1,12 +1,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { CodeAnalyzerConfig } from '@salesforce/code-analyzer-core';
+import { codeAnalyzerConfigInputs, pmdConfig } from '../apex/codeAnalyzerConfig';
 import { apexFiles } from '../apex/files';
 import { checkJava } from '../apex/java';
 import { codeAnalyzer, pmdEngine } from '../dependencies';
 import { ToolError } from '../errors';
 import { finding } from '../finding';
 import { messages } from '../messages';
-import type { Project } from '../project';
+import { PROJECT_FILE, type Project } from '../project';
 import type { Finding, Rule } from '../types';
 
 const ID = 'apex-pmd';
@@ -16,7 +18,9 @@ const ENGINE_ERRORS = new Set(['UninstantiableEngineError', 'UnexpectedEngineErr
 
 /**
  * PMD's Recommended rules through Salesforce Code Analyzer: severity 1 (critical) and 2 (high)
- * fail the run, 3 to 5 are warnings.
+ * fail the run, 3 to 5 are warnings. A project's own code-analyzer.yml (or .yaml) at its root
+ * configures the run as it configures Code Analyzer: rule severities, tags (which rules are
+ * Recommended), disabled rules, custom PMD rulesets, ignored files and suppressions.
  */
 export function apexPmdRule(javaCommand: string): Rule {
     return {
@@ -28,12 +32,21 @@ export function apexPmdRule(javaCommand: string): Rule {
             if (files.length === 0) {
                 return [];
             }
+            const configured = pmdConfig(project.root, javaCommand);
+            if (configured.error !== undefined) {
+                return [
+                    finding(ID, 'error', messages.apex.codeAnalyzerConfig(configured.error), {
+                        ...(configured.file !== undefined ? { file: configured.file } : {}),
+                        ...(configured.line !== undefined ? { line: configured.line } : {})
+                    })
+                ];
+            }
             const java = await checkJava(javaCommand);
             if (!java.ok) {
                 throw new ToolError(messages.apex.javaMissing(java.reason));
             }
             const { SeverityLevel } = codeAnalyzer();
-            const violations = await runPmdWithRetry(project, files, javaCommand);
+            const violations = await runPmdWithRetry(project, files, configured.config);
             const findings: Finding[] = [];
             for (const violation of violations) {
                 const rule = violation.getRule();
@@ -70,6 +83,9 @@ export function apexPmdRule(javaCommand: string): Rule {
                 );
             }
             return findings;
+        },
+        inputs(project) {
+            return codeAnalyzerConfigInputs(project.root);
         }
     };
 }
@@ -88,10 +104,10 @@ const PMD_ATTEMPTS = 3;
 async function runPmdWithRetry(
     project: Project,
     files: readonly string[],
-    javaCommand: string
+    config: CodeAnalyzerConfig
 ): Promise<Violations> {
     for (let attempt = 1; ; attempt++) {
-        const violations = await runPmd(project, files, javaCommand);
+        const violations = await runPmd(project, files, config);
         const engineError = violations.find((violation) =>
             ENGINE_ERRORS.has(violation.getRule().getName())
         );
@@ -111,24 +127,18 @@ async function runPmdWithRetry(
 async function runPmd(
     project: Project,
     files: readonly string[],
-    javaCommand: string
+    config: CodeAnalyzerConfig
 ): Promise<Violations> {
-    const { CodeAnalyzer, CodeAnalyzerConfig } = codeAnalyzer();
-    const config = CodeAnalyzerConfig.fromObject({
-        config_root: project.root,
-        engines: {
-            // The Apex rules only: describing and running the other languages' rules costs seconds.
-            pmd: { java_command: javaCommand, rule_languages: ['apex'] },
-            cpd: { disable_engine: true }
-        }
-    });
+    const { CodeAnalyzer } = codeAnalyzer();
     const analyzer = new CodeAnalyzer(config);
     await analyzer.addEnginePlugin(pmdEngine().createEnginePlugin());
     const packageDirectories = project.config.packageDirectories
         .map((directory) => path.resolve(project.root, directory))
         .filter((directory) => fs.existsSync(directory));
+    // sfdx-project.json makes the project's root the workspace's, from which Code Analyzer
+    // resolves the paths of ignores and suppressions, as it does when run from the root.
     const workspace = await analyzer.createWorkspace(
-        packageDirectories,
+        [...packageDirectories, project.absolute(PROJECT_FILE)],
         files.map((file) => project.absolute(file))
     );
     const selection = await analyzer.selectRules(['pmd:Recommended'], { workspace });
