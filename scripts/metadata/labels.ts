@@ -57,6 +57,8 @@ export const INTEGRATION_LABELS = {
     Calendly_PhaseDeactivation: 'Deactivating links Calendly no longer has',
     Calendly_LastRun: 'Last sync',
     Calendly_NoRunsYet: 'No sync has run yet. Click Sync Now to read your Calendly links.',
+    Calendly_NoRunsNotConnected:
+        'No sync has run yet. Connect Calendly first (see Connection): Sync Now is available once it is connected.',
     Calendly_OutcomeSucceeded: '{0} succeeded.',
     Calendly_OutcomePartiallySucceeded:
         '{0} partially succeeded: some links were skipped or failed.',
@@ -84,6 +86,7 @@ export const INTEGRATION_LABELS = {
     Calendly_HourlyOff: 'Off',
     Calendly_HourlyNext: 'Next run {0}, as {1}.',
     Calendly_HourlyOffText: 'Switch it on to sync every hour as you.',
+    Calendly_HourlyNotConnected: 'Calendly is not connected: hourly runs fail until it is.',
 
     Calendly_RecentRunsTitle: 'Recent runs',
     Calendly_NoRecentRuns: 'No runs yet.',
@@ -94,17 +97,26 @@ export const INTEGRATION_LABELS = {
     Calendly_ColumnQueuedAt: 'Queued',
     Calendly_ColumnEndedAt: 'Ended',
 
-    Calendly_MappingTitle: 'Mapping problems',
+    Calendly_MappingTitle: 'Mapping to users',
     Calendly_MappingSummary: '{0} of {1} active profile links need attention.',
-    Calendly_MappingNone: 'Every active profile link is on exactly one active user.',
-    Calendly_MappingMore: 'More links follow; fix these first, then refresh.',
+    Calendly_MappingNoFlow:
+        'No active flow copies links to users yet, so {0} of {1} active profile links are not on their users. Activate a copy of the flow first (see User mapping flow).',
+    Calendly_MappingNone: 'Every active profile link is on the active users with its email.',
+    Calendly_MappingNoLinks: 'No profile links yet: they appear here after the first sync.',
+    Calendly_MappingMore: 'Only the first {0} of {1} active profile links are checked so far.',
+    Calendly_MappingCheckMore: 'Check the next links',
     Calendly_ColumnLink: 'Link',
     Calendly_ColumnEmail: 'Email',
     Calendly_ColumnProblem: 'Problem',
     Calendly_ColumnUsers: 'Active users with this email',
     Calendly_ProblemNoActiveUser: 'No active user has this email',
-    Calendly_ProblemSeveralActiveUsers: 'Several active users have this email',
-    Calendly_ProblemNotCopied: "The user's Calendly Link differs"
+    Calendly_ProblemSeveralActiveUsers: 'Not on every active user with this email',
+    Calendly_ProblemNotCopied: "The user's Calendly Link differs",
+    Calendly_ProblemNoFlow: 'Not copied: no active flow',
+    Calendly_SharedTitle: 'Links on several users',
+    Calendly_SharedText:
+        "The flow puts each of these links on every active user with its email, as intended. If one of these users should not have the link, change that user's email or deactivate the user.",
+    Calendly_SharedLink: '{0} ({1}) is on {2} active users: {3}'
 } as const;
 
 export type IntegrationLabel = keyof typeof INTEGRATION_LABELS;

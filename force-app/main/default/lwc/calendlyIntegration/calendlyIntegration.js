@@ -41,6 +41,19 @@ const PROBLEM_LABELS = {
     SeveralActiveUsers: LABELS.ProblemSeveralActiveUsers,
     NotCopied: LABELS.ProblemNotCopied
 };
+
+/**
+ * A link on every active user with its email, several of them: what the flow template does on
+ * purpose, so the page shows it as information, not as a problem.
+ */
+function isShared(row) {
+    return row.status === 'SeveralActiveUsers' && row.usersHoldingLink >= row.matchingUsers;
+}
+
+/** A link that an active user with its email should hold and does not. */
+function isNotOnItsUsers(row) {
+    return row.status === 'NotCopied' || (row.status === 'SeveralActiveUsers' && !isShared(row));
+}
 const COUNTS = [
     ['linksCreated', LABELS.CountCreated],
     ['linksUpdated', LABELS.CountUpdated],
@@ -109,9 +122,12 @@ export default class CalendlyIntegration extends LightningElement {
     connectionError;
     isConnectionLoading = true;
 
+    /** The mapping report: its first page, and the pages checked after it. */
     mappingReport;
     mappingError;
     isMappingLoading = true;
+    mappingMoreError;
+    isMappingMoreLoading = false;
 
     hourly;
     hourlyError;
@@ -177,6 +193,7 @@ export default class CalendlyIntegration extends LightningElement {
 
     async loadMapping() {
         this.isMappingLoading = true;
+        this.mappingMoreError = undefined;
         try {
             this.mappingReport = await getMappingReport({
                 pageSize: MAPPING_PAGE_SIZE,
@@ -188,6 +205,30 @@ export default class CalendlyIntegration extends LightningElement {
             this.mappingError = errorMessage(error, LABELS.UnknownError);
         } finally {
             this.isMappingLoading = false;
+        }
+    }
+
+    /** Checks the next page of links and adds it to the links checked so far. */
+    async handleMoreMapping() {
+        const report = this.mappingReport;
+        if (!report || !report.nextCursor || this.isMappingMoreLoading) {
+            return;
+        }
+        this.isMappingMoreLoading = true;
+        this.mappingMoreError = undefined;
+        try {
+            const next = await getMappingReport({
+                pageSize: MAPPING_PAGE_SIZE,
+                afterLinkId: report.nextCursor
+            });
+            // A reload in the meantime (after a sync, or Refresh) starts from the first page.
+            if (this.mappingReport === report) {
+                this.mappingReport = { ...next, rows: [...report.rows, ...next.rows] };
+            }
+        } catch (error) {
+            this.mappingMoreError = errorMessage(error, LABELS.UnknownError);
+        } finally {
+            this.isMappingMoreLoading = false;
         }
     }
 
@@ -248,7 +289,11 @@ export default class CalendlyIntegration extends LightningElement {
         return this.loadAll();
     }
 
-    /** Shows a run; polls it while it is queued or running, and refreshes the lists at its end. */
+    /**
+     * Shows a run; polls it while it is queued or running, and refreshes the lists at its end.
+     * A run that failed may have failed on the connection (a revoked token, a lost scope): the
+     * connection shown was checked when the page loaded, so it is checked again.
+     */
     follow(run) {
         const wasActive = this.isRunActive;
         this.run = run;
@@ -257,6 +302,9 @@ export default class CalendlyIntegration extends LightningElement {
         } else if (wasActive) {
             this.loadRecentRuns();
             this.loadMapping();
+            if (run && run.status === 'Failed') {
+                this.loadConnection();
+            }
         }
     }
 
@@ -337,6 +385,12 @@ export default class CalendlyIntegration extends LightningElement {
         return this.isConnected ? 'success' : 'error';
     }
 
+    /** The organization's name; its API URI when Calendly gave no name. */
+    get connectionOrganization() {
+        const { organizationName, organizationUri } = this.connection || {};
+        return organizationName || organizationUri;
+    }
+
     get connectionUser() {
         const { userName, userEmail } = this.connection || {};
         if (userName && userEmail) {
@@ -406,6 +460,14 @@ export default class CalendlyIntegration extends LightningElement {
         return this.run ? progressPercent(this.run) : 0;
     }
 
+    /**
+     * A bar needs a total: a first sync starts with no link, so it expects none and the bar
+     * would stay empty while links are processed. Then only the count shows.
+     */
+    get hasProgressBar() {
+        return !!(this.run && this.run.expectedLinks > 0);
+    }
+
     get progressText() {
         const run = this.run || {};
         const processed = run.linksProcessed || 0;
@@ -427,6 +489,11 @@ export default class CalendlyIntegration extends LightningElement {
 
     get hasNoRuns() {
         return !this.isBusy && !this.isRunLoading && !this.lastRun;
+    }
+
+    /** What the admin can do about it: sync, or connect Calendly first when Sync can't run. */
+    get noRunsText() {
+        return this.isNotConnected ? LABELS.NoRunsNotConnected : LABELS.NoRunsYet;
     }
 
     get outcomeText() {
@@ -511,6 +578,11 @@ export default class CalendlyIntegration extends LightningElement {
         return this.isHourlySaving || !this.hourly;
     }
 
+    /** Hourly runs use the same credential: they can't succeed while it doesn't reach Calendly. */
+    get hourlyNeedsConnection() {
+        return this.isNotConnected;
+    }
+
     get hourlyText() {
         if (!this.hourly) {
             return '';
@@ -539,13 +611,22 @@ export default class CalendlyIntegration extends LightningElement {
         return this.recentRuns.length > 0;
     }
 
+    get reportRows() {
+        return (this.mappingReport && this.mappingReport.rows) || [];
+    }
+
+    /** The links to fix: no active user, or an active user with the email lacks the link. */
     get mappingRows() {
-        const rows = (this.mappingReport && this.mappingReport.rows) || [];
-        return rows
-            .filter((row) => row.status !== 'Mapped')
+        const noFlow = !this.isFlowActive;
+        return this.reportRows
+            .filter((row) => row.status !== 'Mapped' && !isShared(row))
             .map((row) => ({
                 ...row,
-                problemLabel: PROBLEM_LABELS[row.status] || row.status,
+                // Without an active flow nothing copies links: that is the cause to name.
+                problemLabel:
+                    noFlow && isNotOnItsUsers(row)
+                        ? LABELS.ProblemNoFlow
+                        : PROBLEM_LABELS[row.status] || row.status,
                 usersLabel:
                     row.userNames && row.userNames.length > 0
                         ? `${row.matchingUsers}: ${row.userNames.join(', ')}`
@@ -557,16 +638,58 @@ export default class CalendlyIntegration extends LightningElement {
         return this.mappingRows.length > 0;
     }
 
-    get hasNoMappingProblems() {
-        return !!this.mappingReport && !this.hasMappingProblems;
+    /** No profile link at all: nothing has been synced yet. */
+    get hasNoMappingLinks() {
+        return (
+            !!this.mappingReport &&
+            !this.mappingReport.activeProfileLinks &&
+            this.reportRows.length === 0
+        );
     }
 
+    /** Problems to count, or links not checked yet: "none to fix" would not be known. */
+    get hasMappingSummary() {
+        return this.hasMappingProblems || this.hasMoreMappingRows;
+    }
+
+    get hasNoMappingProblems() {
+        return !!this.mappingReport && !this.hasMappingSummary && !this.hasNoMappingLinks;
+    }
+
+    /** Counts among the links checked so far: every link, once the last page is checked. */
     get mappingSummary() {
+        const checked = this.reportRows.length;
+        const notOnUsers = this.reportRows.filter(isNotOnItsUsers).length;
+        if (!this.isFlowActive && notOnUsers > 0) {
+            return formatLabel(LABELS.MappingNoFlow, notOnUsers, checked);
+        }
+        return formatLabel(LABELS.MappingSummary, this.mappingRows.length, checked);
+    }
+
+    get mappingMoreText() {
         return formatLabel(
-            LABELS.MappingSummary,
-            this.mappingRows.length,
+            LABELS.MappingMore,
+            this.reportRows.length,
             (this.mappingReport && this.mappingReport.activeProfileLinks) || 0
         );
+    }
+
+    /** Links on every active user with their email, several users each: information. */
+    get sharedLinks() {
+        return this.reportRows.filter(isShared).map((row) => ({
+            key: row.linkId,
+            text: formatLabel(
+                LABELS.SharedLink,
+                row.linkName,
+                row.email,
+                row.matchingUsers,
+                (row.userNames || []).join(', ')
+            )
+        }));
+    }
+
+    get hasSharedLinks() {
+        return this.sharedLinks.length > 0;
     }
 
     get hasMoreMappingRows() {

@@ -41,6 +41,7 @@ import PhaseManagedEvents from '@salesforce/label/c.Calendly_PhaseManagedEvents'
 import PhaseDeactivation from '@salesforce/label/c.Calendly_PhaseDeactivation';
 import LastRun from '@salesforce/label/c.Calendly_LastRun';
 import NoRunsYet from '@salesforce/label/c.Calendly_NoRunsYet';
+import NoRunsNotConnected from '@salesforce/label/c.Calendly_NoRunsNotConnected';
 import OutcomeSucceeded from '@salesforce/label/c.Calendly_OutcomeSucceeded';
 import OutcomePartiallySucceeded from '@salesforce/label/c.Calendly_OutcomePartiallySucceeded';
 import OutcomeFailed from '@salesforce/label/c.Calendly_OutcomeFailed';
@@ -64,6 +65,7 @@ import HourlyOn from '@salesforce/label/c.Calendly_HourlyOn';
 import HourlyOff from '@salesforce/label/c.Calendly_HourlyOff';
 import HourlyNext from '@salesforce/label/c.Calendly_HourlyNext';
 import HourlyOffText from '@salesforce/label/c.Calendly_HourlyOffText';
+import HourlyNotConnected from '@salesforce/label/c.Calendly_HourlyNotConnected';
 import RecentRunsTitle from '@salesforce/label/c.Calendly_RecentRunsTitle';
 import NoRecentRuns from '@salesforce/label/c.Calendly_NoRecentRuns';
 import ColumnRun from '@salesforce/label/c.Calendly_ColumnRun';
@@ -74,8 +76,11 @@ import ColumnQueuedAt from '@salesforce/label/c.Calendly_ColumnQueuedAt';
 import ColumnEndedAt from '@salesforce/label/c.Calendly_ColumnEndedAt';
 import MappingTitle from '@salesforce/label/c.Calendly_MappingTitle';
 import MappingSummary from '@salesforce/label/c.Calendly_MappingSummary';
+import MappingNoFlow from '@salesforce/label/c.Calendly_MappingNoFlow';
 import MappingNone from '@salesforce/label/c.Calendly_MappingNone';
+import MappingNoLinks from '@salesforce/label/c.Calendly_MappingNoLinks';
 import MappingMore from '@salesforce/label/c.Calendly_MappingMore';
+import MappingCheckMore from '@salesforce/label/c.Calendly_MappingCheckMore';
 import ColumnLink from '@salesforce/label/c.Calendly_ColumnLink';
 import ColumnEmail from '@salesforce/label/c.Calendly_ColumnEmail';
 import ColumnProblem from '@salesforce/label/c.Calendly_ColumnProblem';
@@ -83,6 +88,10 @@ import ColumnUsers from '@salesforce/label/c.Calendly_ColumnUsers';
 import ProblemNoActiveUser from '@salesforce/label/c.Calendly_ProblemNoActiveUser';
 import ProblemSeveralActiveUsers from '@salesforce/label/c.Calendly_ProblemSeveralActiveUsers';
 import ProblemNotCopied from '@salesforce/label/c.Calendly_ProblemNotCopied';
+import ProblemNoFlow from '@salesforce/label/c.Calendly_ProblemNoFlow';
+import SharedTitle from '@salesforce/label/c.Calendly_SharedTitle';
+import SharedText from '@salesforce/label/c.Calendly_SharedText';
+import SharedLink from '@salesforce/label/c.Calendly_SharedLink';
 
 /** Every label, for the template: {label.SyncButton}. */
 export const LABELS = {
@@ -125,6 +134,7 @@ export const LABELS = {
     PhaseDeactivation,
     LastRun,
     NoRunsYet,
+    NoRunsNotConnected,
     OutcomeSucceeded,
     OutcomePartiallySucceeded,
     OutcomeFailed,
@@ -148,6 +158,7 @@ export const LABELS = {
     HourlyOff,
     HourlyNext,
     HourlyOffText,
+    HourlyNotConnected,
     RecentRunsTitle,
     NoRecentRuns,
     ColumnRun,
@@ -158,13 +169,20 @@ export const LABELS = {
     ColumnEndedAt,
     MappingTitle,
     MappingSummary,
+    MappingNoFlow,
     MappingNone,
+    MappingNoLinks,
     MappingMore,
+    MappingCheckMore,
     ColumnLink,
     ColumnEmail,
     ColumnProblem,
     ColumnUsers,
     ProblemNoActiveUser,
     ProblemSeveralActiveUsers,
-    ProblemNotCopied
+    ProblemNotCopied,
+    ProblemNoFlow,
+    SharedTitle,
+    SharedText,
+    SharedLink
 };

@@ -11,10 +11,13 @@ import getMappingReport from '@salesforce/apex/CalendlySyncController.getMapping
 
 const CONNECTED = require('./data/connectionConnected.json');
 const NOT_CONNECTED = require('./data/connectionNotConnected.json');
+const ORGANIZATION_UNREADABLE = require('./data/connectionOrganizationUnreadable.json');
 const HOURLY_ON = require('./data/hourlyOn.json');
 const HOURLY_OFF = require('./data/hourlyOff.json');
 const REPORT_FLOW_ACTIVE = require('./data/mappingReportFlowActive.json');
 const REPORT_NO_FLOW = require('./data/mappingReportNoFlow.json');
+const REPORT_NO_FLOW_NOT_COPIED = require('./data/mappingReportNoFlowNotCopied.json');
+const REPORT_NO_LINKS = require('./data/mappingReportNoLinks.json');
 const RECENT_RUNS = require('./data/recentRuns.json');
 const RUN_QUEUED = require('./data/runQueued.json');
 const RUN_RUNNING = require('./data/runRunning.json');
@@ -51,6 +54,32 @@ jest.mock(
     { virtual: true }
 );
 
+// The labels whose numbers the tests read, with their text (scripts/metadata/labels.ts); every
+// other label reads as its name, such as c.Calendly_SyncButton.
+jest.mock(
+    '@salesforce/label/c.Calendly_MappingSummary',
+    () => ({ default: '{0} of {1} active profile links need attention.' }),
+    { virtual: true }
+);
+jest.mock(
+    '@salesforce/label/c.Calendly_MappingNoFlow',
+    () => ({
+        default:
+            'No active flow copies links to users yet, so {0} of {1} active profile links are not on their users.'
+    }),
+    { virtual: true }
+);
+jest.mock(
+    '@salesforce/label/c.Calendly_MappingMore',
+    () => ({ default: 'Only the first {0} of {1} active profile links are checked so far.' }),
+    { virtual: true }
+);
+jest.mock(
+    '@salesforce/label/c.Calendly_SharedLink',
+    () => ({ default: '{0} ({1}) is on {2} active users: {3}' }),
+    { virtual: true }
+);
+
 /** An error as imperative Apex rejects with an AuraHandledException. */
 function apexError(message) {
     return { status: 500, body: { message }, headers: {} };
@@ -65,6 +94,19 @@ function deferred() {
         reject = rej;
     });
     return { promise, resolve, reject };
+}
+
+/** Mapped rows of the report, numbered from `from`, as a page of many links has them. */
+function mappedRows(count, from = 0) {
+    const mapped = REPORT_FLOW_ACTIVE.rows.find((row) => row.status === 'Mapped');
+    return Array.from({ length: count }, (unused, index) => {
+        const number = from + index + 1;
+        return {
+            ...mapped,
+            linkId: `a01${String(number).padStart(12, '0')}AAA`,
+            email: `member${number}@example.com`
+        };
+    });
 }
 
 /** Lets pending promise callbacks and the re-render run: ten microtask turns (timers are fake). */
@@ -139,8 +181,26 @@ describe('c-calendly-integration', () => {
             expect(text($(element, 'connection-user'))).toBe(
                 'Grace Hopper (grace.hopper@example.com)'
             );
-            expect(text($(element, 'connection-organization'))).toBe(CONNECTED.organizationUri);
+            const organization = $(element, 'connection-organization');
+            expect(text(organization)).toBe(CONNECTED.organizationName);
+            expect(organization.getAttribute('title')).toBe(CONNECTED.organizationUri);
+            expect($(element, 'organization-warning')).toBeNull();
             expect($(element, 'connect-steps')).toBeNull();
+        });
+
+        it('without the organization name, shows its URI and why, and stays connected', async () => {
+            givenServer({ connection: ORGANIZATION_UNREADABLE });
+            const element = await renderPage();
+
+            expect(text($(element, 'connection-state'))).toBe('c.Calendly_Connected');
+            expect(text($(element, 'connection-organization'))).toBe(
+                ORGANIZATION_UNREADABLE.organizationUri
+            );
+            const warning = alertOf(element, 'organization-warning');
+            expect(warning.classList).toContain('slds-alert_warning');
+            expect(text(warning)).toContain(ORGANIZATION_UNREADABLE.organizationMessage);
+            expect($(element, 'connect-steps')).toBeNull();
+            expect(syncButton(element).disabled).toBe(false);
         });
 
         it('says not connected, why, and the steps to fix it; Sync is disabled', async () => {
@@ -233,6 +293,14 @@ describe('c-calendly-integration', () => {
             expect(syncButton(element).disabled).toBe(false);
         });
 
+        it('on a new org that is not connected, says to connect first, not to click Sync', async () => {
+            givenServer({ connection: NOT_CONNECTED, recentRuns: [] });
+            const element = await renderPage();
+
+            expect(syncButton(element).disabled).toBe(true);
+            expect(text($(element, 'no-runs'))).toBe('c.Calendly_NoRunsNotConnected');
+        });
+
         it('lists the mapping problems, not the mapped links', async () => {
             givenServer();
             const element = await renderPage();
@@ -253,6 +321,146 @@ describe('c-calendly-integration', () => {
 
             expect($(element, 'mapping-table')).toBeNull();
             expect(text($(element, 'mapping-none'))).toBe('c.Calendly_MappingNone');
+        });
+
+        it('counts only the links to fix, of every active profile link', async () => {
+            givenServer();
+            const element = await renderPage();
+
+            expect(text($(element, 'mapping-summary'))).toBe(
+                '3 of 5 active profile links need attention.'
+            );
+        });
+
+        it('shows a link on every user with its email as information, not as a problem', async () => {
+            givenServer();
+            const element = await renderPage();
+
+            const emails = $(element, 'mapping-table').data.map((row) => row.email);
+            expect(emails).not.toContain('grace.hopper@example.com');
+            const shared = $(element, 'mapping-shared');
+            expect(shared.querySelector('[role="alert"]')).toBeNull();
+            expect(shared.querySelector('c-calendly-alert')).toBeNull();
+            expect(text($(element, 'mapping-shared-text'))).toBe('c.Calendly_SharedText');
+            const links = $(element, 'mapping-shared-links').querySelectorAll('li');
+            expect([...links].map(text)).toEqual([
+                'Grace Hopper · Profile (grace.hopper@example.com) is on 2 active users: ' +
+                    'Grace Hopper, Grace Hopper (Integration)'
+            ]);
+        });
+
+        it('without links on several users, shows no such information', async () => {
+            givenServer({ report: REPORT_NO_FLOW });
+            const element = await renderPage();
+
+            expect($(element, 'mapping-shared')).toBeNull();
+        });
+
+        it('before the last page, counts the links checked and checks the next ones', async () => {
+            const [, noUser, , notCopied] = REPORT_FLOW_ACTIVE.rows;
+            const first = {
+                ...REPORT_FLOW_ACTIVE,
+                activeProfileLinks: 60,
+                rows: [noUser, ...mappedRows(49)],
+                nextCursor: 'a01000000000049AAA'
+            };
+            const last = {
+                ...REPORT_FLOW_ACTIVE,
+                activeProfileLinks: 60,
+                rows: [...mappedRows(9, 49), notCopied],
+                nextCursor: null
+            };
+            givenServer({ report: first });
+            const element = await renderPage();
+
+            expect(text($(element, 'mapping-summary'))).toBe(
+                '1 of 50 active profile links need attention.'
+            );
+            expect(text($(element, 'mapping-more'))).toBe(
+                'Only the first 50 of 60 active profile links are checked so far.'
+            );
+
+            getMappingReport.mockResolvedValue(last);
+            $(element, 'mapping-more-button').click();
+            await flushPromises();
+
+            expect(getMappingReport).toHaveBeenLastCalledWith({
+                pageSize: 50,
+                afterLinkId: 'a01000000000049AAA'
+            });
+            expect(text($(element, 'mapping-summary'))).toBe(
+                '2 of 60 active profile links need attention.'
+            );
+            expect($(element, 'mapping-table').data.map((row) => row.email)).toEqual([
+                noUser.email,
+                notCopied.email
+            ]);
+            expect($(element, 'mapping-more')).toBeNull();
+        });
+
+        it('with none to fix on the first page of several, does not say every link is fine', async () => {
+            givenServer({
+                report: {
+                    ...REPORT_FLOW_ACTIVE,
+                    activeProfileLinks: 60,
+                    rows: mappedRows(50),
+                    nextCursor: 'a01000000000050AAA'
+                }
+            });
+            const element = await renderPage();
+
+            expect($(element, 'mapping-none')).toBeNull();
+            expect($(element, 'mapping-table')).toBeNull();
+            expect(text($(element, 'mapping-summary'))).toBe(
+                '0 of 50 active profile links need attention.'
+            );
+            expect($(element, 'mapping-more-button')).not.toBeNull();
+        });
+
+        it('shows an error checking the next links beside the button, keeping the rest', async () => {
+            givenServer({
+                report: {
+                    ...REPORT_FLOW_ACTIVE,
+                    activeProfileLinks: 60,
+                    nextCursor: 'a01000000000005AAA'
+                }
+            });
+            const element = await renderPage();
+            getMappingReport.mockRejectedValue(apexError('The mapping report could not be built.'));
+
+            $(element, 'mapping-more-button').click();
+            await flushPromises();
+
+            expect(text(alertOf(element, 'mapping-more-error'))).toContain('could not be built');
+            expect($(element, 'mapping-error')).toBeNull();
+            expect($(element, 'flow-error')).toBeNull();
+            expect($(element, 'mapping-table').data).toHaveLength(3);
+            expect($(element, 'mapping-more-button').disabled).toBe(false);
+        });
+
+        it('before the first sync, says there are no links yet rather than none to fix', async () => {
+            givenServer({ recentRuns: [], report: REPORT_NO_LINKS });
+            const element = await renderPage();
+
+            expect(text($(element, 'mapping-no-links'))).toBe('c.Calendly_MappingNoLinks');
+            expect($(element, 'mapping-none')).toBeNull();
+            expect($(element, 'mapping-summary')).toBeNull();
+            expect($(element, 'mapping-table')).toBeNull();
+        });
+
+        it('without an active flow, names it as the cause rather than counting problems', async () => {
+            givenServer({ report: REPORT_NO_FLOW_NOT_COPIED });
+            const element = await renderPage();
+
+            expect(text($(element, 'mapping-summary'))).toBe(
+                'No active flow copies links to users yet, so 2 of 3 active profile links are not on their users.'
+            );
+            const rows = $(element, 'mapping-table').data;
+            expect(rows.map((row) => [row.email, row.problemLabel])).toEqual([
+                ['ada.lovelace@example.com', 'c.Calendly_ProblemNoFlow'],
+                ['alan.turing@example.com', 'c.Calendly_ProblemNoActiveUser'],
+                ['katherine.johnson@example.com', 'c.Calendly_ProblemNoFlow']
+            ]);
         });
     });
 
@@ -323,6 +531,19 @@ describe('c-calendly-integration', () => {
             expect(getRun).toHaveBeenCalledTimes(3);
         });
 
+        it('on a first sync, which expects no link, shows the count without an empty bar', async () => {
+            givenServer({ recentRuns: [], report: REPORT_NO_LINKS });
+            startSync.mockResolvedValue(RUN_QUEUED);
+            getRun.mockResolvedValueOnce({ ...RUN_RUNNING, expectedLinks: 0 });
+            const element = await renderPage();
+            await clickSync(element);
+            await advancePoll();
+
+            expect(syncButton(element).disabled).toBe(true);
+            expect($(element, 'progress')).toBeNull();
+            expect(text($(element, 'progress-text'))).toBe('c.Calendly_ProgressCountOpen');
+        });
+
         it('shows every count of a succeeded run', async () => {
             givenServer();
             startSync.mockResolvedValue(RUN_QUEUED);
@@ -378,6 +599,36 @@ describe('c-calendly-integration', () => {
             expect(summary.classList).toContain('slds-alert_error');
             expect(text(summary)).toContain(RUN_FAILED.errorSummary);
             expect(syncButton(element).disabled).toBe(false);
+        });
+
+        it('checks the connection again when a run fails, and shows what Calendly says now', async () => {
+            givenServer();
+            startSync.mockResolvedValue(RUN_QUEUED);
+            getRun.mockResolvedValue(RUN_FAILED);
+            const element = await renderPage();
+            expect(text($(element, 'connection-state'))).toBe('c.Calendly_Connected');
+            getConnectionStatus.mockResolvedValue(NOT_CONNECTED);
+            await clickSync(element);
+            await advancePoll();
+
+            expect(getConnectionStatus).toHaveBeenCalledTimes(2);
+            expect(text($(element, 'outcome'))).toBe('c.Calendly_OutcomeFailed');
+            expect(text($(element, 'connection-state'))).toBe('c.Calendly_NotConnected');
+            expect(text($(element, 'connection-message'))).toBe(NOT_CONNECTED.message);
+            expect($(element, 'connect-steps')).not.toBeNull();
+            expect(syncButton(element).disabled).toBe(true);
+        });
+
+        it('keeps the connection shown after a run that succeeded, without a new check', async () => {
+            givenServer();
+            startSync.mockResolvedValue(RUN_QUEUED);
+            getRun.mockResolvedValue(RUN_SUCCEEDED);
+            const element = await renderPage();
+            await clickSync(element);
+            await advancePoll();
+
+            expect(text($(element, 'outcome'))).toBe('c.Calendly_OutcomeSucceeded');
+            expect(getConnectionStatus).toHaveBeenCalledTimes(1);
         });
 
         it('shows an Apex error inline and enables Sync again', async () => {
@@ -487,6 +738,21 @@ describe('c-calendly-integration', () => {
 
             expect(setHourlySync).toHaveBeenCalledWith({ enabled: false });
             expect(toggle.checked).toBe(false);
+        });
+
+        it('says hourly runs fail while Calendly is not connected', async () => {
+            givenServer({ connection: NOT_CONNECTED, hourly: HOURLY_ON });
+            const element = await renderPage();
+
+            expect(text($(element, 'hourly-not-connected'))).toBe('c.Calendly_HourlyNotConnected');
+            expect($(element, 'hourly-not-connected').getAttribute('role')).toBeNull();
+        });
+
+        it('says nothing about the connection while it is connected', async () => {
+            givenServer({ hourly: HOURLY_ON });
+            const element = await renderPage();
+
+            expect($(element, 'hourly-not-connected')).toBeNull();
         });
 
         it('puts the switch back and shows the error when it cannot switch', async () => {
