@@ -599,8 +599,23 @@ export default class CalendlyIntegration extends LightningElement {
 
     // Recent runs and mapping problems
 
+    /**
+     * The recent runs, with the active run followed here as it is now: the list is read on load
+     * and when a run ends, so a run started since is added, and one listed is kept current.
+     */
+    get listedRuns() {
+        const run = this.run;
+        if (!run || !run.isActive) {
+            return this.recentRuns;
+        }
+        const listed = this.recentRuns.some((recent) => recent.runId === run.runId);
+        return listed
+            ? this.recentRuns.map((recent) => (recent.runId === run.runId ? run : recent))
+            : [run, ...this.recentRuns];
+    }
+
     get runRows() {
-        return this.recentRuns.map((run) => ({
+        return this.listedRuns.map((run) => ({
             ...run,
             statusLabel: STATUS_LABELS[run.status] || run.status,
             originLabel: ORIGIN_LABELS[run.origin] || run.origin
@@ -608,7 +623,7 @@ export default class CalendlyIntegration extends LightningElement {
     }
 
     get hasRecentRuns() {
-        return this.recentRuns.length > 0;
+        return this.listedRuns.length > 0;
     }
 
     get reportRows() {

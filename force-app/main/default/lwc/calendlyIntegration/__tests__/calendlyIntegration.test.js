@@ -485,6 +485,25 @@ describe('c-calendly-integration', () => {
             expect(text($(element, 'run-state'))).toBe('c.Calendly_RunQueued');
         });
 
+        it('lists the run started here in Recent runs while it runs, as it is now', async () => {
+            givenServer({ recentRuns: [] });
+            startSync.mockResolvedValue(RUN_QUEUED);
+            getRun.mockResolvedValueOnce(RUN_RUNNING);
+            const element = await renderPage();
+            await clickSync(element);
+
+            const table = () => $(element, 'runs-table');
+            expect(table().data.map((row) => [row.name, row.statusLabel])).toEqual([
+                [RUN_QUEUED.name, 'c.Calendly_StatusQueued']
+            ]);
+
+            await advancePoll();
+            expect(table().data.map((row) => [row.name, row.statusLabel])).toEqual([
+                [RUN_RUNNING.name, 'c.Calendly_StatusRunning']
+            ]);
+            expect(getRecentRuns).toHaveBeenCalledTimes(1);
+        });
+
         it('moves focus to the status after Sync', async () => {
             givenServer();
             startSync.mockResolvedValue(RUN_QUEUED);
@@ -678,6 +697,20 @@ describe('c-calendly-integration', () => {
             await advancePoll();
             expect(getRun).toHaveBeenCalledWith({ runId: RUN_RUNNING.runId });
             expect(syncButton(element).disabled).toBe(false);
+        });
+
+        it('keeps the active run listed in Recent runs current while it is followed', async () => {
+            givenServer({ currentRun: RUN_RUNNING, recentRuns: [RUN_RUNNING, ...RECENT_RUNS] });
+            getRun.mockResolvedValueOnce({ ...RUN_RUNNING, linksCreated: 7 });
+            const element = await renderPage();
+
+            await advancePoll();
+            const rows = $(element, 'runs-table').data;
+            expect(rows.map((row) => row.name)).toEqual([
+                RUN_RUNNING.name,
+                ...RECENT_RUNS.map((run) => run.name)
+            ]);
+            expect(rows[0].linksCreated).toBe(7);
         });
 
         it('keeps Sync disabled until the server says whether a run is active', async () => {
