@@ -123,6 +123,16 @@ async function playRun(page: Page): Promise<number[]> {
     return seen;
 }
 
+/**
+ * Lets the component poll until it shows the run's outcome: for a run after which Sync stays
+ * disabled for another reason, such as a connection lost.
+ */
+async function playRunToOutcome(page: Page): Promise<void> {
+    for (let poll = 0; poll < 20 && (await byDataId(page, 'outcome').count()) === 0; poll++) {
+        await page.clock.runFor(ONE_POLL_MS);
+    }
+}
+
 function isIncreasing(values: readonly number[]): boolean {
     return values.every((value, index) => index === 0 || value >= (values[index - 1] ?? 0));
 }
@@ -197,8 +207,32 @@ describe('npm run preview in Chromium', () => {
         expect(await syncButton(page).isEnabled()).toBe(true);
         expect(await textOf(byDataId(page, 'outcome'))).toBe('SYNC-000043 failed.');
         const alert = byDataId(page, 'error-summary').getByRole('alert');
-        expect(await textOf(alert)).toContain('401 Unauthorized');
+        expect(await textOf(alert)).toContain('HTTP 503');
+        // Calendly did not answer; the connection, checked again after the failure, still works.
+        expect(await page.evaluate('window.calendlyStandIn.calls.getConnectionStatus')).toBe(2);
+        expect(await textOf(byDataId(page, 'connection-state'))).toBe('Connected');
         await screenshot(page, 'failed');
+        expect(errors).toEqual([]);
+    }, 60_000);
+
+    it('after a run failed on a revoked token, shows the connection lost, not Connected', async () => {
+        const { page, errors } = await open('?outcome=revoked');
+        expect(await textOf(byDataId(page, 'connection-state'))).toBe('Connected');
+        await syncButton(page).click();
+        await page.clock.runFor(FIRST_ANSWERS_MS);
+        await playRunToOutcome(page);
+        // The connection is checked again once the run failed.
+        await page.clock.runFor(FIRST_ANSWERS_MS);
+
+        expect(await page.evaluate('window.calendlyStandIn.calls.getConnectionStatus')).toBe(2);
+        expect(await textOf(byDataId(page, 'outcome'))).toBe('SYNC-000043 failed.');
+        const alert = byDataId(page, 'error-summary').getByRole('alert');
+        expect(await textOf(alert)).toContain('Calendly rejected the token');
+        expect(await textOf(byDataId(page, 'connection-state'))).toBe('Not connected');
+        expect(await textOf(byDataId(page, 'connection-message'))).toContain('HTTP 401');
+        expect(await byDataId(page, 'connect-steps').getByRole('listitem').count()).toBe(3);
+        expect(await syncButton(page).isDisabled()).toBe(true);
+        await screenshot(page, 'failed-token-revoked');
         expect(errors).toEqual([]);
     }, 60_000);
 
@@ -220,6 +254,9 @@ describe('npm run preview in Chromium', () => {
         const { page, errors } = await open('?active=1');
         expect(await syncButton(page).isDisabled()).toBe(true);
         expect(await textOf(byDataId(page, 'run-state'))).toMatch(/is running/);
+        // Recent runs list the active run too, as the controller does.
+        const newest = byDataId(page, 'runs-table').getByRole('row').nth(1);
+        expect(await textOf(newest)).toMatch(/SYNC-000043 Running/);
         await screenshot(page, 'reload-during-run');
 
         await playRun(page);
@@ -250,6 +287,142 @@ describe('npm run preview in Chromium', () => {
         expect(await syncButton(page).isDisabled()).toBe(true);
         expect(await textOf(byDataId(page, 'no-runs'))).not.toBe('');
         await screenshot(page, 'not-connected-no-flow');
+        expect(errors).toEqual([]);
+    }, 60_000);
+
+    it('asks to connect first where Sync Now cannot be clicked, in Sync and Hourly sync', async () => {
+        const { page, errors } = await open('?connection=none&runs=none');
+        expect(await syncButton(page).isDisabled()).toBe(true);
+        const noRuns = await textOf(byDataId(page, 'no-runs'));
+        expect(noRuns).toBe(
+            'No sync has run yet. Connect Calendly first (see Connection): Sync Now is available once it is connected.'
+        );
+        expect(noRuns).not.toContain('Click Sync Now');
+        expect(await textOf(byDataId(page, 'hourly-not-connected'))).toBe(
+            'Calendly is not connected: hourly runs fail until it is.'
+        );
+        await screenshot(page, 'not-connected');
+        expect(errors).toEqual([]);
+    }, 60_000);
+
+    it('names the Calendly organization, and keeps its URI at hand', async () => {
+        const { page, errors } = await open();
+        const organization = byDataId(page, 'connection-organization');
+        expect(await textOf(organization)).toBe('Acme Sales');
+        expect(await organization.getAttribute('title')).toBe(
+            'https://api.calendly.com/organizations/AAAAAAAAAAAAAAAA'
+        );
+        expect(await byDataId(page, 'organization-warning').count()).toBe(0);
+        expect(errors).toEqual([]);
+    }, 60_000);
+
+    it("without the organization's name, shows its URI and why, and stays connected", async () => {
+        const { page, errors } = await open('?organization=unreadable');
+        expect(await textOf(byDataId(page, 'connection-state'))).toBe('Connected');
+        expect(await textOf(byDataId(page, 'connection-organization'))).toBe(
+            'https://api.calendly.com/organizations/AAAAAAAAAAAAAAAA'
+        );
+        const warning = byDataId(page, 'organization-warning').getByRole('alert');
+        expect(await textOf(warning)).toContain('organizations:read');
+        expect(await syncButton(page).isEnabled()).toBe(true);
+        await screenshot(page, 'organization-unreadable');
+        expect(errors).toEqual([]);
+    }, 60_000);
+
+    it('shows a link on every user with its email as information, not as a problem', async () => {
+        const { page, errors } = await open();
+        const problems = byDataId(page, 'mapping-table');
+        expect(await textOf(problems)).not.toContain('Katherine Johnson');
+        expect(await textOf(byDataId(page, 'mapping-summary'))).toBe(
+            '2 of 50 active profile links need attention.'
+        );
+        const shared = byDataId(page, 'mapping-shared');
+        expect(await shared.getByRole('alert').count()).toBe(0);
+        expect(await textOf(shared)).toContain(
+            'Katherine Johnson · Profile (katherine.johnson@example.com) is on 2 active users: ' +
+                'Katherine Johnson, Katherine Johnson (Support)'
+        );
+        expect(await textOf(shared)).toContain("change that user's email or deactivate the user");
+        await screenshot(page, 'mapping');
+        expect(errors).toEqual([]);
+    }, 60_000);
+
+    it('counts problems among the links checked, and checks the next pages on demand', async () => {
+        const { page, errors } = await open();
+        const more = byDataId(page, 'mapping-more');
+        expect(await textOf(more)).toBe(
+            'Only the first 50 of 120 active profile links are checked so far.'
+        );
+        const checkMore = page.getByRole('button', { name: 'Check the next links' });
+
+        await checkMore.click();
+        await page.clock.runFor(FIRST_ANSWERS_MS);
+        expect(await textOf(byDataId(page, 'mapping-summary'))).toBe(
+            '3 of 100 active profile links need attention.'
+        );
+        expect(await textOf(byDataId(page, 'mapping-table'))).toContain('Margaret Hamilton');
+
+        await checkMore.click();
+        await page.clock.runFor(FIRST_ANSWERS_MS);
+        expect(await textOf(byDataId(page, 'mapping-summary'))).toBe(
+            '3 of 120 active profile links need attention.'
+        );
+        expect(await more.count()).toBe(0);
+        expect(await page.evaluate('window.calendlyStandIn.calls.getMappingReport')).toBe(3);
+        await screenshot(page, 'mapping-every-page');
+        expect(errors).toEqual([]);
+    }, 60_000);
+
+    it('without an active flow, names the flow as the cause instead of counting problems', async () => {
+        const { page, errors } = await open('?flow=none');
+        expect(await textOf(byDataId(page, 'mapping-summary'))).toMatch(
+            /^No active flow copies links to users yet, so 49 of 50 active profile links are not on their users\./
+        );
+        const rows = byDataId(page, 'mapping-table').getByRole('row');
+        const problems = await rows.allInnerTexts();
+        expect(problems.filter((row) => row.includes('Not copied: no active flow'))).toHaveLength(
+            49
+        );
+        expect(
+            problems.filter((row) => row.includes('No active user has this email'))
+        ).toHaveLength(1);
+        await screenshot(page, 'no-flow');
+        expect(errors).toEqual([]);
+    }, 60_000);
+
+    it('on a fresh install, says there is no link yet, then a first sync creates them', async () => {
+        const { page, errors } = await open('?hourly=off&runs=none');
+        expect(await textOf(byDataId(page, 'mapping-no-links'))).toBe(
+            'No profile links yet: they appear here after the first sync.'
+        );
+        expect(await byDataId(page, 'mapping-summary').count()).toBe(0);
+        await screenshot(page, 'fresh-install');
+
+        await syncButton(page).click();
+        await page.clock.runFor(FIRST_ANSWERS_MS + ONE_POLL_MS * 2);
+        // The first sync expects no link: a count, and no bar stuck at 0 %.
+        expect(await textOf(byDataId(page, 'progress-text'))).toBe('60 links processed');
+        expect(await page.getByRole('progressbar').count()).toBe(0);
+        // Recent runs no longer say "No runs yet" beside the running sync.
+        const running = byDataId(page, 'runs-table').getByRole('row').nth(1);
+        expect(await textOf(running)).toMatch(/^SYNC-000043 Running/);
+        await screenshot(page, 'first-sync-running');
+
+        await playRun(page);
+        const counts = await byDataId(page, 'counts').locator('[data-count]').allInnerTexts();
+        expect(counts.map((count) => count.replace(/\s+/g, ' ').trim())).toEqual([
+            '126 Created',
+            '0 Updated',
+            '0 Unchanged',
+            '0 Deactivated',
+            '0 Skipped',
+            '0 Failed'
+        ]);
+        expect(await textOf(byDataId(page, 'mapping-summary'))).toBe(
+            '2 of 50 active profile links need attention.'
+        );
+        expect(await byDataId(page, 'mapping-no-links').count()).toBe(0);
+        await screenshot(page, 'first-sync-done');
         expect(errors).toEqual([]);
     }, 60_000);
 });

@@ -8,12 +8,19 @@
  * step per `getRun` call (the component polls every two seconds while a run is active), so
  * what a test sees depends on how often it polled, never on the clock.
  *
+ * What it plays hangs together as in an org: the connection check answers what Calendly would
+ * answer now (a run that ends on a revoked token leaves it not connected), and before the first
+ * run there is no link at all, so that run expects none and creates every link it reads.
+ *
  * The page's query string tells the stand-in what to play:
- * - `outcome=succeeded|partial|failed`: how the run ends (default succeeded);
+ * - `outcome=succeeded|partial|failed|revoked`: how the run ends (default succeeded); `failed`
+ *   is Calendly not answering (the connection stays), `revoked` the token revoked half-way;
  * - `connection=none`: the credential does not reach Calendly;
+ * - `organization=unreadable`: Calendly refuses the organization's name (a token without the
+ *   scope organizations:read), the connection itself works;
  * - `flow=none`: no active flow copies links to users;
  * - `hourly=off`: the hourly sync is off;
- * - `runs=none`: no run has happened yet;
+ * - `runs=none`: a fresh install: no run has happened yet, so there is no link yet either;
  * - `error=<method>`: that method throws like Apex does (an AuraHandledException body);
  * - `active=1`: a run is already running when the page loads (another admin started it).
  *
@@ -27,6 +34,12 @@ const FAILING_METHOD = params.get('error');
 const RUN_NAME_NUMBER = 42;
 const EXPECTED_LINKS = 126;
 const ADMIN = 'Grace Hopper';
+const ADMIN_EMAIL = 'grace.hopper@example.com';
+const ORGANIZATION_ID = 'AAAAAAAAAAAAAAAA';
+const ORGANIZATION_URI = `https://api.calendly.com/organizations/${ORGANIZATION_ID}`;
+const ORGANIZATION_NAME = 'Acme Sales';
+/** What every failed run adds (CalendlySyncRuns.FAILURE_NOTE). */
+const FAILURE_NOTE = 'Links written before the failure are kept; no link was deactivated.';
 const LATENCY_MS = 150;
 
 const PEOPLE = [
@@ -42,6 +55,11 @@ const PEOPLE = [
     ['Barbara Liskov', 'barbara.liskov@example.com', 'Mapped', ['Barbara Liskov']],
     ['Donald Knuth', 'donald.knuth@example.com', 'Mapped', ['Donald Knuth']]
 ];
+/** The organization's members: 120 profile links, plus 6 managed-event links make 126. */
+const MEMBERS = 120;
+/** A member with no active user, on the report's second page. */
+const LATE_PROBLEM = ['Margaret Hamilton', 'margaret.hamilton@example.com', 'NoActiveUser', []];
+const LATE_PROBLEM_AT = 80;
 
 /**
  * The steps of the run, one per poll: its status, phase and how far it got. The counts are
@@ -116,14 +134,50 @@ const OUTCOMES = {
         linksSkipped: 0,
         linksFailed: 0,
         errorSummary:
-            'Calendly answered 401 Unauthorized on page 4 of the organization memberships: the ' +
-            'token was revoked. The 60 links read before were kept; no link was deactivated.',
+            'Calendly did not answer /organization_memberships (HTTP 503), after 4 attempts. ' +
+            'The next sync will try again; if this goes on, check https://status.calendly.com. ' +
+            FAILURE_NOTE,
+        issues: null
+    },
+    revoked: {
+        status: 'Failed',
+        linksProcessed: 60,
+        linksCreated: 2,
+        linksUpdated: 3,
+        linksUnchanged: 55,
+        linksDeactivated: 0,
+        linksSkipped: 0,
+        linksFailed: 0,
+        errorSummary:
+            'Calendly rejected the token: update the Calendly credential (HTTP 401 from ' +
+            `/organization_memberships). ${FAILURE_NOTE}`,
         issues: null
     }
 };
 
+/** Whether the token reaches Calendly: not with connection=none, nor once a run revoked it. */
+let tokenValid = params.get('connection') !== 'none';
+
 /** How the run played here ends: the outcome the query string names, else success. */
 const ENDING = OUTCOMES[OUTCOME] || OUTCOMES.succeeded;
+
+/**
+ * The ending of the run being played. A first sync finds no link in Salesforce: every link it
+ * writes is created, none is updated, unchanged or deactivated.
+ */
+function ending() {
+    if (!firstSync) {
+        return ENDING;
+    }
+    const written = ENDING.linksProcessed - ENDING.linksSkipped - ENDING.linksFailed;
+    return {
+        ...ENDING,
+        linksCreated: written,
+        linksUpdated: 0,
+        linksUnchanged: 0,
+        linksDeactivated: 0
+    };
+}
 
 /** The run being played, and the index of its step in STEPS (STEPS.length: ended). */
 let current = null;
@@ -131,6 +185,8 @@ let step = 0;
 let runNumber = RUN_NAME_NUMBER;
 let hourlyEnabled = params.get('hourly') !== 'off';
 const history = params.get('runs') === 'none' ? [] : pastRuns();
+/** True while the run being played is the first: Salesforce had no link when it started. */
+let firstSync = false;
 
 function iso(date) {
     return date.toISOString();
@@ -196,21 +252,22 @@ function snapshot() {
         const { statusDetail = null, ...progress } = STEPS[step];
         // Counts grow with the links processed, in the proportions of the final outcome.
         const share = progress.linksProcessed / EXPECTED_LINKS;
+        const outcome = ending();
         return {
             ...current,
             ...progress,
             statusDetail,
             startedAt: progress.status === 'Running' ? current.queuedAt : null,
             lastProgressAt: progress.status === 'Running' ? iso(new Date()) : null,
-            linksCreated: Math.floor(ENDING.linksCreated * share),
-            linksUpdated: Math.floor(ENDING.linksUpdated * share),
-            linksUnchanged: Math.floor(ENDING.linksUnchanged * share),
+            linksCreated: Math.floor(outcome.linksCreated * share),
+            linksUpdated: Math.floor(outcome.linksUpdated * share),
+            linksUnchanged: Math.floor(outcome.linksUnchanged * share),
             isActive: true
         };
     }
     return {
         ...current,
-        ...ENDING,
+        ...ending(),
         startedAt: current.queuedAt,
         endedAt: iso(new Date()),
         phase: null,
@@ -245,8 +302,21 @@ function answer(method, value) {
 
 function begin(origin) {
     runNumber += 1;
-    current = emptyRun(`SYNC-0000${runNumber}`, origin);
+    firstSync = history.length === 0;
+    // The active links when the run starts: none before the first run.
+    current = {
+        ...emptyRun(`SYNC-0000${runNumber}`, origin),
+        expectedLinks: firstSync ? 0 : EXPECTED_LINKS
+    };
     step = 0;
+}
+
+/** The run has ended: it joins the history, and a revoked token stays revoked. */
+function end() {
+    history.unshift(snapshot());
+    if (ENDING === OUTCOMES.revoked) {
+        tokenValid = false;
+    }
 }
 
 if (params.get('active') === '1') {
@@ -276,34 +346,46 @@ export function getRun({ runId }) {
     if (step < STEPS.length) {
         step += 1;
         if (step === STEPS.length) {
-            history.unshift(snapshot());
+            end();
         }
     }
     return answer('getRun', snapshot());
 }
 
+/** Newest first, the active run included (without its issues), as the controller lists them. */
 export function getRecentRuns({ maxRuns }) {
-    return answer('getRecentRuns', history.slice(0, maxRuns));
+    const active = current && step < STEPS.length ? [{ ...snapshot(), issues: null }] : [];
+    return answer('getRecentRuns', [...active, ...history].slice(0, maxRuns));
 }
 
+/** What CalendlyConnectionCheck answers: GET /users/me, then GET /organizations/{uuid}. */
 export function getConnectionStatus() {
-    if (params.get('connection') === 'none') {
+    if (!tokenValid) {
         return answer('getConnectionStatus', {
             connected: false,
             userName: null,
             userEmail: null,
             organizationUri: null,
+            organizationName: null,
+            organizationMessage: null,
             message:
-                'Calendly answered 401 Unauthorized: the external credential Calendly has no ' +
-                'valid token for the principal CalendlyAdmin.'
+                'Calendly rejected the token: update the Calendly credential (HTTP 401 from /users/me).'
         });
     }
+    const nameReadable = params.get('organization') !== 'unreadable';
     return answer('getConnectionStatus', {
         connected: true,
         userName: ADMIN,
-        userEmail: 'grace.hopper@example.com',
-        organizationUri: 'https://api.calendly.com/organizations/AAAAAAAAAAAAAAAA',
-        message: `Connected to Calendly as ${ADMIN} (grace.hopper@example.com).`
+        userEmail: ADMIN_EMAIL,
+        organizationUri: ORGANIZATION_URI,
+        organizationName: nameReadable ? ORGANIZATION_NAME : null,
+        organizationMessage: nameReadable
+            ? null
+            : "The organization's name could not be read: Calendly rejected the token: update " +
+              `the Calendly credential (HTTP 403 from /organizations/${ORGANIZATION_ID}). The ` +
+              "sync reads the organization's members with the same token: it must belong to an " +
+              'owner or admin of the organization and have the scope organizations:read.',
+        message: `Connected to Calendly as ${ADMIN} (${ADMIN_EMAIL}).`
     });
 }
 
@@ -328,23 +410,43 @@ function hourly() {
     };
 }
 
-export function getMappingReport({ pageSize }) {
+/** Every member's profile link: the named people first, the others mapped to one user each. */
+function members() {
+    return Array.from({ length: MEMBERS }, (unused, index) => {
+        if (index < PEOPLE.length) {
+            return PEOPLE[index];
+        }
+        if (index === LATE_PROBLEM_AT) {
+            return LATE_PROBLEM;
+        }
+        const name = `Member ${index + 1}`;
+        return [name, `member${index + 1}@example.com`, 'Mapped', [name]];
+    });
+}
+
+/** A page of the report, ordered by link Id and paged after one, as CalendlyMappingReport. */
+export function getMappingReport({ pageSize, afterLinkId }) {
     const flowActive = params.get('flow') !== 'none';
-    const rows = PEOPLE.slice(0, pageSize).map(([name, email, status, userNames], index) => ({
-        linkId: `a0100000000000${index + 1}AAA`,
-        linkName: `${name} · Profile`,
-        email,
-        url: `https://calendly.com/${name.toLowerCase().replace(/ /g, '-')}`,
-        status: flowActive || status !== 'Mapped' ? status : 'NotCopied',
-        matchingUsers: userNames.length,
-        usersHoldingLink: flowActive && status !== 'NotCopied' ? userNames.length : 0,
-        userNames
-    }));
+    // Links come from syncs: before the first run ends there is none.
+    const links = (history.length > 0 ? members() : []).map(
+        ([name, email, status, userNames], index) => ({
+            linkId: `a01${String(index + 1).padStart(12, '0')}AAA`,
+            linkName: `${name} · Profile`,
+            email,
+            url: `https://calendly.com/${name.toLowerCase().replace(/ /g, '-')}`,
+            status: flowActive || status !== 'Mapped' ? status : 'NotCopied',
+            matchingUsers: userNames.length,
+            usersHoldingLink: flowActive && status !== 'NotCopied' ? userNames.length : 0,
+            userNames
+        })
+    );
+    const start = afterLinkId ? links.findIndex((link) => link.linkId === afterLinkId) + 1 : 0;
+    const rows = links.slice(start, start + pageSize);
     return answer('getMappingReport', {
         flowActive,
         activeFlows: flowActive ? ['Map User Calendly Link'] : [],
-        activeProfileLinks: PEOPLE.length,
-        nextCursor: null,
+        activeProfileLinks: links.length,
+        nextCursor: start + pageSize < links.length ? rows[rows.length - 1].linkId : null,
         rows
     });
 }
