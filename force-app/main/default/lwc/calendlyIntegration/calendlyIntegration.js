@@ -54,6 +54,7 @@ function isShared(row) {
 function isNotOnItsUsers(row) {
     return row.status === 'NotCopied' || (row.status === 'SeveralActiveUsers' && !isShared(row));
 }
+
 const COUNTS = [
     ['linksCreated', LABELS.CountCreated],
     ['linksUpdated', LABELS.CountUpdated],
