@@ -7,14 +7,22 @@ const DEFAULT_PORT = 3000;
 
 /** What the stand-in controller can be told through the page's query string. */
 const SCENARIOS: readonly (readonly [string, string])[] = [
-    ['', 'connected, a run plays to success when you click Sync'],
-    ['?outcome=partial', 'the run partially succeeds'],
-    ['?outcome=failed', 'the run fails half-way'],
+    ['', 'connected and idle; Sync plays a run to success'],
+    ['?outcome=partial', 'the run partially succeeds, with its issues listed'],
+    [
+        '?outcome=failed',
+        'the run fails half-way, Calendly not answering; the connection still works'
+    ],
+    [
+        '?outcome=revoked',
+        'the token is revoked half-way: the run fails and Calendly is no longer connected'
+    ],
     ['?active=1', 'a run is already running when the page loads'],
     ['?connection=none', 'the credential does not reach Calendly'],
+    ['?organization=unreadable', "connected, but the organization's name cannot be read"],
     ['?flow=none', 'no active flow maps links to users'],
     ['?error=startSync', 'the Sync button meets an Apex error'],
-    ['?hourly=off&runs=none', 'a fresh install: hourly sync off, no run yet']
+    ['?hourly=off&runs=none', 'a fresh install: no run and no link yet']
 ];
 
 /** Reads PORT: a whole number from 0 (any free port) to 65535. */

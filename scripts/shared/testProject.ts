@@ -14,8 +14,23 @@ export const REPOSITORY_ROOT = path.resolve(__dirname, '..', '..');
  */
 export function copyOfProject(paths: readonly string[] = []): string {
     const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'calendly-links-project-'));
-    for (const entry of ['sfdx-project.json', 'force-app', ...paths]) {
-        fs.cpSync(path.join(REPOSITORY_ROOT, entry), path.join(copy, entry), { recursive: true });
+    for (const entry of [...PROJECT_FILES, ...paths]) {
+        const source = path.join(REPOSITORY_ROOT, entry);
+        if (fs.existsSync(source)) {
+            fs.cpSync(source, path.join(copy, entry), { recursive: true });
+        }
     }
     return copy;
 }
+
+/** What makes the project, as the commands read it: its settings and its packaged directory. */
+const PROJECT_FILES = [
+    'sfdx-project.json',
+    '.forceignore',
+    '.flow-scanner.json',
+    'code-analyzer.yml',
+    'config',
+    'force-app',
+    // A fresh clone's unpackaged directory: only its README, never a user's flow copies.
+    'unpackaged/README.md'
+];

@@ -1,16 +1,10 @@
-import * as path from 'node:path';
 import { runMain } from '../shared/command';
+import { VALIDATE_CACHE_DIRECTORY } from './cacheDirectory';
 import { validateCommand } from './command';
 import { Project } from './project';
 import { formatHuman, toJsonReport } from './report';
-import type { ValidateOptions } from './types';
 
-/**
- * The Apex checks (Java, the Apex parser) take seconds and loading source-deploy-retrieve a
- * second; their answers for an unchanged project are kept here, beside the validator's
- * dependencies, and so is the parsed Metadata API schema (scripts/schema/cache.ts).
- */
-const CACHE_DIRECTORY = path.resolve(__dirname, '..', '..', 'node_modules', '.cache', 'validate');
+import type { ValidateOptions } from './types';
 
 runMain(validateCommand, async ({ values, positionals }) => {
     const started = performance.now();
@@ -18,7 +12,7 @@ runMain(validateCommand, async ({ values, positionals }) => {
         ...(values.rule.length > 0 ? { rules: values.rule } : {}),
         ...(values['no-cache']
             ? { schemaCache: false }
-            : { cacheDirectory: CACHE_DIRECTORY, schemaCache: true })
+            : { cacheDirectory: VALIDATE_CACHE_DIRECTORY, schemaCache: true })
     };
     // The project starts loading (from the cache, else with source-deploy-retrieve in a worker
     // thread) before the rules and the schema they check against are even imported.

@@ -106,9 +106,7 @@ export const messages = {
         noPackageDirectories: (file: string): string =>
             `${file} lists no packageDirectories, each with a path: add at least one.`,
         unknownRule: (id: string, known: readonly string[]): string =>
-            `There is no rule ${id}: use one of ${known.join(', ')}.`,
-        badArguments: (reason: string): string =>
-            `${reason}. Run npm run validate -- --help for usage.`
+            `There is no rule ${id}: use one of ${known.join(', ')}.`
     },
 
     ruleFailed: (rule: string, error: unknown): Text => ({

@@ -425,4 +425,18 @@ describe('npm run preview in Chromium', () => {
         await screenshot(page, 'first-sync-done');
         expect(errors).toEqual([]);
     }, 60_000);
+
+    it('stops with exit code 0 on SIGTERM, as Ctrl+C stops it', async () => {
+        const running = server;
+        if (running === undefined) {
+            throw new Error('npm run preview did not start.');
+        }
+        const stopped = new Promise<number | null>((resolve) => {
+            running.removeAllListeners('exit');
+            running.once('exit', resolve);
+        });
+        running.kill('SIGTERM');
+        expect(await stopped).toBe(0);
+        server = undefined;
+    });
 });

@@ -1,0 +1,37 @@
+import { benchRuntimeCommand, benchValidateCommand } from './bench/commands';
+import { buildCommand } from './build/command';
+import { deployCommand } from './deploy/command';
+import { flowCopyCommand, generateCommand } from './generate/command';
+import {
+    orgCreateCommand,
+    orgDeleteCommand,
+    orgSetupCommand,
+    packageVersionCommand
+} from './org/command';
+import { previewCommand } from './preview/command';
+import { flowTestCommand, simulateCommand, startCommand } from './runtime/cli/commands';
+import type { CommandSpec } from './shared/command';
+import { validateCommand } from './validate/command';
+
+/**
+ * Every command of the project, by the npm script that runs it (package.json), and the
+ * subcommands by how they are typed. The README's commands, options and exit codes are checked
+ * against these (scripts/__tests__/readme.test.ts).
+ */
+export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
+    start: startCommand,
+    simulate: simulateCommand,
+    'flow:test': flowTestCommand,
+    generate: generateCommand,
+    'generate -- flow': flowCopyCommand,
+    validate: validateCommand,
+    build: buildCommand,
+    deploy: deployCommand,
+    'org:create': orgCreateCommand,
+    'org:setup': orgSetupCommand,
+    'org:delete': orgDeleteCommand,
+    'package:version': packageVersionCommand,
+    preview: previewCommand,
+    bench: benchRuntimeCommand,
+    'bench:validate': benchValidateCommand
+};
