@@ -151,11 +151,13 @@ export function sfCommands(root: string): Map<string, ReadonlySet<string>> {
         oclif: { plugins: string[] };
     };
     const commands = new Map<string, ReadonlySet<string>>();
-    for (const plugin of oclif.plugins) {
-        const directory = [
-            path.join(cli, 'node_modules', plugin),
-            path.join(root, 'node_modules', plugin)
-        ].find((candidate) => fs.existsSync(path.join(candidate, 'oclif.manifest.json')));
+    // The CLI's own commands, then those of each plugin it bundles.
+    for (const plugin of ['', ...oclif.plugins]) {
+        const directory = (
+            plugin === ''
+                ? [cli]
+                : [path.join(cli, 'node_modules', plugin), path.join(root, 'node_modules', plugin)]
+        ).find((candidate) => fs.existsSync(path.join(candidate, 'oclif.manifest.json')));
         if (directory === undefined) {
             continue;
         }

@@ -67,7 +67,7 @@ links of config/sample-data (unless --skip-sample-data); steps already done are 
     notes: ENVIRONMENT,
     exitCodes: {
         ...EXIT_CODES,
-        1: "a step failed (the message names it); when the deploy step fails, npm run deploy's exit code"
+        1: "a step failed (the message names it), or npm run deploy's own code when the deploy step fails"
     }
 } as const satisfies CommandSpec;
 
