@@ -21,6 +21,8 @@ export interface BuildOptions {
  * components is deleted rather than left where it could be deployed.
  */
 export async function buildProject(root: string, options: BuildOptions): Promise<BuildOutcome> {
+    // A folder that is not a project is refused before anything is compared or checked.
+    const layout = readProjectLayout(root);
     const stale = (options.findStale ?? findStaleFiles)(root);
     if (stale.length > 0) {
         return { status: 'stale', stale };
@@ -29,7 +31,6 @@ export async function buildProject(root: string, options: BuildOptions): Promise
     if (!validation.passed) {
         return { status: 'invalid', validation };
     }
-    const layout = readProjectLayout(root);
     const outDir = options.outDir ?? path.join(layout.root, 'dist');
     fs.rmSync(outDir, { recursive: true, force: true });
     const output = await convertPackage(layout, outputPaths(layout, outDir));

@@ -1,5 +1,6 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { runCommand } from '../shared/command';
+import { runCommand, UsageError } from '../shared/command';
 import { MetadataSchema } from '../schema';
 import { flowCopyCommand, generateCommand } from './command';
 import { findStaleFiles, generatePackage, writeFiles } from '.';
@@ -14,6 +15,11 @@ import {
 /** `npm run generate [-- --check]`: the package metadata from its definitions. */
 function generate(check: boolean): number {
     const root = process.cwd();
+    if (!fs.existsSync(path.join(root, 'sfdx-project.json'))) {
+        throw new UsageError(
+            `${root} has no sfdx-project.json: run npm run generate from the project's folder.`
+        );
+    }
     if (check) {
         const stale = findStaleFiles(root);
         for (const file of stale) {

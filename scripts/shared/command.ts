@@ -278,6 +278,10 @@ export function parseCommandLine<O extends OptionSpecs>(
             if (next?.kind === 'positional') {
                 value = next.value;
                 consumed.add(next.index);
+            } else if (next?.kind === 'option' && /^-\d/.test(next.rawName)) {
+                // A negative number is a value, for the option to refuse or take.
+                value = args[next.index];
+                consumed.add(next.index);
             }
         }
         if (value === undefined || value === '') {

@@ -34,3 +34,17 @@ export function readUserFile(file: string, what: string): string {
         throw new UsageError(`${file} cannot be read (${code}); give ${what} you can read.`);
     }
 }
+
+/**
+ * Writes a file the user named on the command line, creating its folder. A path that cannot be
+ * written is a UsageError naming it and what to give instead.
+ */
+export function writeUserFile(file: string, content: string, what: string): void {
+    try {
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(file, content);
+    } catch (error: unknown) {
+        const code = (error as NodeJS.ErrnoException).code ?? 'unwritable';
+        throw new UsageError(`${file} cannot be written (${code}); give ${what}.`);
+    }
+}

@@ -1,7 +1,6 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runMain } from '../../shared/command';
-import { readUserFile } from '../../shared/files';
+import { readUserFile, writeUserFile } from '../../shared/files';
 import { ScenarioError } from '../errors';
 import {
     failureDetails,
@@ -69,8 +68,7 @@ runMain(
                 console.log(`       ${line}`);
             });
         }
-        fs.mkdirSync(path.dirname(junitFile), { recursive: true });
-        fs.writeFileSync(junitFile, junitXml(results));
+        writeUserFile(junitFile, junitXml(results), 'a JUnit report path you can write');
         const failed = results.filter((result) => !result.passed).length;
         console.log(
             `\n${results.length} FlowTest(s): ${results.length - failed} passed, ${failed} failed. JUnit report: ${junitFile}`

@@ -95,6 +95,17 @@ describe('the command line of every command', () => {
         });
     });
 
+    it('takes a negative number as the value of the option before it, for the command to judge', () => {
+        const numbers = {
+            ...required,
+            options: { order: { type: 'string', value: 'N', description: 'an order' } }
+        } satisfies CommandSpec;
+        expect(parseCommandLine(numbers, ['--order', '-5'])).toEqual({
+            positionals: [],
+            values: { order: '-5' }
+        });
+    });
+
     it('answers help before checking anything else', () => {
         expect(parseCommandLine(spec, ['--help'])).toBe('help');
         expect(parseCommandLine(required, ['--help'])).toBe('help');
