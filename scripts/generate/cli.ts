@@ -49,11 +49,13 @@ function generateFlowCopy(options: FlowCopyOptions): number {
     for (const note of plan.notes) {
         console.error(note);
     }
-    const written = writeFlowCopy(process.cwd(), plan);
-    for (const file of written) {
-        console.log(flowMessages.wrote(file));
+    const files = writeFlowCopy(process.cwd(), plan);
+    for (const file of files) {
+        console.log(
+            file.written ? flowMessages.wrote(file.path) : flowMessages.unchanged(file.path)
+        );
     }
-    console.log(flowMessages.nextSteps(written[0] ?? ''));
+    console.log(flowMessages.nextSteps(files[0]?.path ?? ''));
     return 0;
 }
 

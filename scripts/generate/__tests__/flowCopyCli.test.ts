@@ -51,6 +51,37 @@ describe('npm run generate -- flow, as a command line', () => {
         ).toBe(true);
     });
 
+    it('run again as it was, leaves the copy as it is and exits 0; with other options, refuses', () => {
+        const file = path.join(
+            root,
+            'unpackaged/main/default/flows/Map_User_Calendly_Link.flow-meta.xml'
+        );
+        const before = fs.readFileSync(file, 'utf8');
+        const again = generate(
+            root,
+            'flow',
+            '--name',
+            'Map_User_Calendly_Link',
+            '--label',
+            'Map User Calendly Link'
+        );
+        expect(again.status).toBe(0);
+        expect(again.out).toContain(
+            'unchanged unpackaged/main/default/flows/Map_User_Calendly_Link.flow-meta.xml (already this copy)'
+        );
+        expect(fs.readFileSync(file, 'utf8')).toBe(before);
+        const other = generate(
+            root,
+            'flow',
+            '--name',
+            'Map_User_Calendly_Link',
+            '--label',
+            'Other'
+        );
+        expect(other.status).toBe(2);
+        expect(other.err).toContain('already exists. Choose another --name, or add --force');
+    });
+
     it('exits 2 with the reason when it refuses, writing nothing', () => {
         const result = generate(
             root,

@@ -40,7 +40,7 @@ export function writeCopy(root: string, args: readonly string[]): string[] {
     if (options === 'help') {
         throw new Error('help was asked for');
     }
-    return writeFlowCopy(root, planFlowCopy(root, options, schema));
+    return writeFlowCopy(root, planFlowCopy(root, options, schema)).map((file) => file.path);
 }
 
 export function read(root: string, file: string): string {

@@ -54,6 +54,7 @@ export const flowMessages = {
     otherNamespace: (prefix: string, projectNamespace: string | undefined): string =>
         `Note: --namespace ${prefix} differs from the project's namespace (${projectNamespace ?? 'none'} in sfdx-project.json): npm run validate and the local runtime resolve only the project's prefix, so they will not recognise this copy's names.`,
     wrote: (file: string): string => `wrote ${file}`,
+    unchanged: (file: string): string => `unchanged ${file} (already this copy)`,
     nextSteps: (flowFile: string): string =>
         [
             '',

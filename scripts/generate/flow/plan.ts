@@ -84,12 +84,6 @@ export function planFlowCopy(
     schema: MetadataSchema
 ): FlowCopyPlan {
     const project = readCopyProject(root);
-    const replaced = [...checkFlowName(project, options), ...checkUserField(project, options)];
-    const notes =
-        options.namespace !== undefined &&
-        options.namespace.toLowerCase() !== project.namespace?.toLowerCase()
-            ? [M.otherNamespace(options.namespace, project.namespace)]
-            : [];
     const files = flowCopyFiles({
         apiName: options.apiName,
         label: options.label,
@@ -102,6 +96,19 @@ export function planFlowCopy(
         directory: `${project.unpackaged}/main/default`
     });
     const rendered = renderFiles(schema, files);
+    // The same command run again finds every file as it would write it: nothing to refuse.
+    const rerun = rendered.every((file) => {
+        const target = path.join(root, file.path);
+        return fs.existsSync(target) && fs.readFileSync(target, 'utf8') === file.content;
+    });
+    const replaced = rerun
+        ? []
+        : [...checkFlowName(project, options), ...checkUserField(project, options)];
+    const notes =
+        options.namespace !== undefined &&
+        options.namespace.toLowerCase() !== project.namespace?.toLowerCase()
+            ? [M.otherNamespace(options.namespace, project.namespace)]
+            : [];
     const written = new Set(rendered.map((file) => file.path));
     return {
         files: rendered,
@@ -111,17 +118,26 @@ export function planFlowCopy(
 }
 
 /**
- * Writes the plan's files under root and returns their paths. Unlike the package's generator it
+ * Writes the plan's files under root and returns their paths, with whether each was written:
+ * a file that already holds the same content is left alone. Unlike the package's generator it
  * removes nothing: the unpackaged directory holds the org's other metadata too.
  */
-export function writeFlowCopy(root: string, plan: FlowCopyPlan): string[] {
+export function writeFlowCopy(root: string, plan: FlowCopyPlan): WrittenFile[] {
     for (const file of plan.replaces) {
         fs.rmSync(path.join(root, file), { force: true });
     }
-    for (const file of plan.files) {
+    return plan.files.map((file) => {
         const target = path.join(root, file.path);
+        if (fs.existsSync(target) && fs.readFileSync(target, 'utf8') === file.content) {
+            return { path: file.path, written: false };
+        }
         fs.mkdirSync(path.dirname(target), { recursive: true });
         fs.writeFileSync(target, file.content);
-    }
-    return plan.files.map((file) => file.path);
+        return { path: file.path, written: true };
+    });
+}
+
+export interface WrittenFile {
+    readonly path: string;
+    readonly written: boolean;
 }
