@@ -1,0 +1,185 @@
+import { isRecord } from '../../shared/json';
+import { linkIdFields, parent } from './sobjects';
+import type {
+    ApexConstructor,
+    ApexMethod,
+    ApexProperty,
+    ApexTypeInfo,
+    FieldValueType,
+    SObjectField,
+    SObjectInfo
+} from './types';
+
+/**
+ * How the catalogue is kept in its cache files. The objects' 95,000 fields are written one short
+ * string each (`Site:String`, `Owner>User>OwnerId`, `Contacts<Contact`), a quarter of their
+ * JSON as objects, and what can be derived from the rest (an Id field's relationship, whether a
+ * lookup is polymorphic) is derived again when read. Reading checks every value: a file that is
+ * not what this module writes is no answer, and the jar is read instead.
+ */
+
+/** Raised with every change of what is kept, so that older files are misses. */
+export const CACHE_FORMAT = 'catalogue-1';
+
+const VALUE_TYPES: ReadonlySet<string> = new Set<FieldValueType>([
+    'Id',
+    'String',
+    'Boolean',
+    'Integer',
+    'Long',
+    'Decimal',
+    'Double',
+    'Date',
+    'Datetime',
+    'Time',
+    'Blob',
+    'Object',
+    'Address',
+    'Location',
+    'List<String>'
+]);
+
+/** `name:Type`, `name>Target`, `name>Target>IdField` or `name<Child`. */
+const FIELD = /^(\w+)(?::(.+)|>(\w+)(?:>(\w+))?|<(\w+))$/;
+
+export function encodeSObjects(objects: readonly SObjectInfo[]): unknown {
+    return objects.map((object) => [object.name, object.fields.map(encodeField)]);
+}
+
+function encodeField(field: SObjectField): string {
+    switch (field.kind) {
+        case 'value':
+            return `${field.name}:${field.type}`;
+        case 'parent':
+            return field.idField === undefined
+                ? `${field.name}>${field.target}`
+                : `${field.name}>${field.target}>${field.idField}`;
+        case 'children':
+            return `${field.name}<${field.childObject}`;
+    }
+}
+
+export function decodeSObjects(value: unknown): SObjectInfo[] | undefined {
+    if (!Array.isArray(value)) {
+        return undefined;
+    }
+    const objects: SObjectInfo[] = [];
+    for (const item of value as unknown[]) {
+        if (!Array.isArray(item) || item.length !== 2) {
+            return undefined;
+        }
+        const [name, encoded] = item as unknown[];
+        if (typeof name !== 'string' || !Array.isArray(encoded)) {
+            return undefined;
+        }
+        const fields: SObjectField[] = [];
+        for (const text of encoded as unknown[]) {
+            const field = typeof text === 'string' ? decodeField(text) : undefined;
+            if (field === undefined) {
+                return undefined;
+            }
+            fields.push(field);
+        }
+        objects.push({ name, fields: linkIdFields(fields) });
+    }
+    return objects;
+}
+
+function decodeField(text: string): SObjectField | undefined {
+    const match = FIELD.exec(text);
+    if (match === null) {
+        return undefined;
+    }
+    const [, name = '', valueType, target, idField, child] = match;
+    if (valueType !== undefined) {
+        return VALUE_TYPES.has(valueType)
+            ? { kind: 'value', name, type: valueType as FieldValueType }
+            : undefined;
+    }
+    if (target !== undefined) {
+        return parent(name, target, idField);
+    }
+    return child === undefined ? undefined : { kind: 'children', name, childObject: child };
+}
+
+export function encodeApexTypes(types: readonly ApexTypeInfo[]): unknown {
+    return types;
+}
+
+export function decodeApexTypes(value: unknown): ApexTypeInfo[] | undefined {
+    if (!Array.isArray(value)) {
+        return undefined;
+    }
+    const types: ApexTypeInfo[] = [];
+    for (const item of value as unknown[]) {
+        const type = decodeApexType(item);
+        if (type === undefined) {
+            return undefined;
+        }
+        types.push(type);
+    }
+    return types;
+}
+
+function decodeApexType(value: unknown): ApexTypeInfo | undefined {
+    if (
+        !isRecord(value) ||
+        typeof value.namespace !== 'string' ||
+        typeof value.name !== 'string' ||
+        (value.kind !== 'class' && value.kind !== 'interface' && value.kind !== 'enum') ||
+        typeof value.abstract !== 'boolean' ||
+        !isStrings(value.typeParameters) ||
+        !isStrings(value.interfaces) ||
+        !isStrings(value.values) ||
+        (value.superclass !== undefined && typeof value.superclass !== 'string') ||
+        !isArrayOf(value.constructors, isConstructor) ||
+        !isArrayOf(value.methods, isMethod) ||
+        !isArrayOf(value.properties, isProperty)
+    ) {
+        return undefined;
+    }
+    const type: ApexTypeInfo = {
+        namespace: value.namespace,
+        name: value.name,
+        kind: value.kind,
+        abstract: value.abstract,
+        typeParameters: value.typeParameters,
+        interfaces: value.interfaces,
+        constructors: value.constructors,
+        methods: value.methods,
+        properties: value.properties,
+        values: value.values
+    };
+    return value.superclass === undefined ? type : { ...type, superclass: value.superclass };
+}
+
+function isConstructor(value: unknown): value is ApexConstructor {
+    return isRecord(value) && isStrings(value.parameters);
+}
+
+function isMethod(value: unknown): value is ApexMethod {
+    return (
+        isRecord(value) &&
+        typeof value.name === 'string' &&
+        typeof value.static === 'boolean' &&
+        isStrings(value.parameters) &&
+        typeof value.returnType === 'string'
+    );
+}
+
+function isProperty(value: unknown): value is ApexProperty {
+    return (
+        isRecord(value) &&
+        typeof value.name === 'string' &&
+        typeof value.static === 'boolean' &&
+        typeof value.type === 'string'
+    );
+}
+
+function isStrings(value: unknown): value is string[] {
+    return isArrayOf(value, (item): item is string => typeof item === 'string');
+}
+
+function isArrayOf<T>(value: unknown, is: (item: unknown) => item is T): value is T[] {
+    return Array.isArray(value) && (value as unknown[]).every(is);
+}
