@@ -98,10 +98,14 @@ export function readStandardCatalogue(options: CatalogueOptions = {}): Catalogue
 }
 
 function defaultJavaLibDirectory(): string {
-    return path.join(
-        path.dirname(require.resolve('@salesforce/code-analyzer-pmd-engine')),
-        'java-lib'
-    );
+    const engine = '@salesforce/code-analyzer-pmd-engine';
+    let entry: string;
+    try {
+        entry = require.resolve(engine);
+    } catch (error) {
+        throw new CatalogueError(engine, 'is not installed: run npm ci.', { cause: error });
+    }
+    return path.join(path.dirname(entry), 'java-lib');
 }
 
 function findJar(directory: string, pattern: RegExp, artifact: string): string {
