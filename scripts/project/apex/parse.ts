@@ -1,0 +1,36 @@
+import { ApexErrorListener, ApexParserFactory, type ApexParser } from './grammar';
+import type { ApexSyntaxError, ParsedApex } from './types';
+
+/** Gathers the lexer's and the parser's syntax errors, rather than printing them. */
+class SyntaxErrors extends ApexErrorListener {
+    readonly errors: ApexSyntaxError[] = [];
+
+    override apexSyntaxError(line: number, column: number, message: string): void {
+        this.errors.push({ line, column: column + 1, message });
+    }
+}
+
+/**
+ * Parses an Apex class, or a trigger when the file name ends in `.trigger`, with the grammar of
+ * `@apexdevtools/apex-parser`. A syntax error does not throw: the parser recovers, the tree holds
+ * what it could read, and `syntaxErrors` says where it could not.
+ *
+ * The grammar's lexer is case-insensitive, as Apex is (the package's CaseInsensitiveInputStream
+ * is no longer needed since its 5.0): names keep the case they are written in.
+ */
+export function parseApex(text: string, file: string): ParsedApex {
+    const { parser, errors: syntaxErrors } = createParser(text);
+    return /\.trigger$/i.test(file)
+        ? { kind: 'trigger', file, text, tree: parser.triggerUnit(), syntaxErrors }
+        : { kind: 'class', file, text, tree: parser.compilationUnit(), syntaxErrors };
+}
+
+/**
+ * A parser of Apex (or of SOQL, with its `query` rule), and the syntax errors it finds, filled
+ * as it parses.
+ */
+export function createParser(text: string): { parser: ApexParser; errors: ApexSyntaxError[] } {
+    const listener = new SyntaxErrors();
+    const { parser } = ApexParserFactory.createLexerAndParser(text, listener);
+    return { parser, errors: listener.errors };
+}
