@@ -1,21 +1,16 @@
+import { outlineApex, parseApex, type ApexName, type SoqlSelect } from '../../project/apex';
 import { apexFiles } from '../apex/files';
-import {
-    findFieldReferences,
-    findQueries,
-    lineOf,
-    prepareApex,
-    type SourceName
-} from '../apex/source';
 import { finding } from '../finding';
 import { messages } from '../messages';
-import { isCustomName, objectModel, type FieldCheck } from '../model';
+import { isCustomName, objectModel, type FieldCheck, type ObjectModel } from '../model';
 import type { Finding, Rule } from '../types';
 
 const ID = 'apex-fields';
 
 /**
  * Fields that Apex names in SOQL (`[SELECT ...]`, literal `Database.query('...')`) and as
- * `Object.Field__c` exist: apex-ls checks neither SOQL nor fields of User.
+ * `Object.Field__c` exist: apex-ls checks neither SOQL nor fields of User. The Apex is read with
+ * its grammar, so comments, strings and binds are never taken for fields.
  */
 export const apexFieldsRule: Rule = {
     id: ID,
@@ -29,37 +24,21 @@ export const apexFieldsRule: Rule = {
         const objects = project.memo(objectModel);
         const findings: Finding[] = [];
         for (const file of files) {
-            const text = project.text(file);
-            const source = prepareApex(text);
-            const report = (at: SourceName, check: FieldCheck): void => {
+            const outline = outlineApex(parseApex(project.text(file), file));
+            const report = (at: ApexName, check: FieldCheck): void => {
                 if (check.status === 'unknown-field' || check.status === 'unknown-object') {
                     findings.push(
                         finding(ID, 'error', messages.objects.unknown(check), {
                             file,
-                            line: lineOf(text, at.offset)
+                            line: at.line
                         })
                     );
                 }
             };
-            for (const query of findQueries(source)) {
-                const objectCheck = objects.checkObject(query.object.name);
-                const object = objects.object(query.object.name);
-                if (objectCheck.status === 'unknown-object' && isCustomName(query.object.name)) {
-                    report(query.object, objectCheck);
-                }
-                if (!object) {
-                    continue;
-                }
-                // Standard objects other than User are listed with their common fields only.
-                const checksStandardFields = object.custom || object.name === 'User';
-                for (const field of query.fields) {
-                    const first = field.name.split('.')[0] ?? field.name;
-                    if (checksStandardFields || isCustomName(first) || /__r$/i.test(first)) {
-                        report(field, objects.checkField(object.name, field.name));
-                    }
-                }
+            for (const query of outline.queries) {
+                checkSelect(query, objects, report);
             }
-            for (const reference of findFieldReferences(source)) {
+            for (const reference of outline.fieldReferences) {
                 const object = objects.object(reference.object.name);
                 // Unqualified, only the exact spelling of the type: `user.X__c` is a variable.
                 if (object && (reference.qualified || object.name === reference.object.name)) {
@@ -70,3 +49,35 @@ export const apexFieldsRule: Rule = {
         return findings;
     }
 };
+
+/**
+ * Checks a query's object and fields, and those of its semi-joins (`Id IN (SELECT ...)`), which
+ * read an object of their own. A child relationship's subquery is not checked: its object is
+ * named by the relationship.
+ */
+function checkSelect(
+    select: SoqlSelect,
+    objects: ObjectModel,
+    report: (at: ApexName, check: FieldCheck) => void
+): void {
+    const objectCheck = objects.checkObject(select.from.name);
+    const object = objects.object(select.from.name);
+    if (objectCheck.status === 'unknown-object' && isCustomName(select.from.name)) {
+        report(select.from, objectCheck);
+    }
+    if (object) {
+        // Standard objects other than User are listed with their common fields only.
+        const checksStandardFields = object.custom || object.name === 'User';
+        for (const field of select.fields) {
+            const first = field.name.split('.')[0] ?? field.name;
+            if (checksStandardFields || isCustomName(first) || /__r$/i.test(first)) {
+                report(field, objects.checkField(object.name, field.name));
+            }
+        }
+    }
+    for (const subquery of select.subqueries) {
+        if (subquery.kind === 'semi-join') {
+            checkSelect(subquery, objects, report);
+        }
+    }
+}

@@ -2,7 +2,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Finding } from '../../types';
-import { applyChanges, copyFixture, findings, fixture, removeTemporaryProjects } from '../helpers';
+import {
+    applyChanges,
+    copyFixture,
+    findings,
+    fixture,
+    removeTemporaryProjects,
+    replace
+} from '../helpers';
 
 /**
  * The Apex checks run Java (apex-ls, PMD) for seconds: both fixtures are checked once, together,
@@ -110,6 +117,56 @@ describe('apex-fields', () => {
                 21,
                 '`User.Calendly_Url__c` does not exist: the project has no objects/User/fields/Calendly_Url__c.field-meta.xml.'
             ]
+        ]);
+    });
+});
+
+describe('apex-fields, reading Apex with its grammar', () => {
+    const WHERE = 'WHERE IsActive = TRUE AND Calendly_Link__c IN :urls';
+
+    it('reads a bind as an Apex expression: `IN :new Set<Id>{...}` names no field `Set`', async () => {
+        const dir = copyFixture('apex-valid', {
+            [SELECTOR]: replace(
+                WHERE,
+                `${WHERE} AND Id NOT IN :new Set<Id>{ UserInfo.getUserId() } AND Email != :new List<String>{ 'a' }[0]`
+            )
+        });
+        expect(await findings(dir, ['apex-fields'])).toEqual([]);
+    });
+
+    it("checks a semi-join's object and fields, and the fields of HAVING", async () => {
+        const dir = copyFixture('apex-valid', {
+            [SELECTOR]: replace(
+                WHERE,
+                `${WHERE} AND Email IN (SELECT Url__c FROM Link__c WHERE Uri__c != null)\n` +
+                    `AND Id IN (SELECT OwnerId FROM Lnk__c)`
+            ),
+            'force-app/main/default/classes/LinkCounts.cls': [
+                'public with sharing class LinkCounts {',
+                '    public static List<AggregateResult> byUrl() {',
+                '        return [SELECT Url__c, COUNT(Id) FROM Link__c GROUP BY Url__c HAVING COUNT(Urll__c) > 1];',
+                '    }',
+                '}'
+            ].join('\n')
+        });
+        expect(
+            (await findings(dir, ['apex-fields'])).map((item) => [
+                item.file,
+                item.line,
+                item.message
+            ])
+        ).toEqual([
+            [
+                'force-app/main/default/classes/LinkCounts.cls',
+                3,
+                '`Link__c.Urll__c` does not exist: the project has no objects/Link__c/fields/Urll__c.field-meta.xml.'
+            ],
+            [
+                SELECTOR,
+                14,
+                '`Link__c.Uri__c` does not exist: the project has no objects/Link__c/fields/Uri__c.field-meta.xml.'
+            ],
+            [SELECTOR, 15, expect.stringContaining('Lnk__c') as string]
         ]);
     });
 });
