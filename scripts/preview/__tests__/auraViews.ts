@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { findAnnotation, outlineApex, parseApex } from '../../project/apex';
 
-const VIEWS = path.resolve(
-    __dirname,
-    '../../../force-app/main/default/classes/CalendlySyncViews.cls'
-);
+const CLASSES = path.resolve(__dirname, '../../../force-app/main/default/classes');
+const VIEWS = path.join(CLASSES, 'CalendlySyncViews.cls');
+const CONTROLLER = path.join(CLASSES, 'CalendlySyncController.cls');
 
 /** Which view each controller method answers with; a list for getRecentRuns. */
 export const METHOD_VIEWS: Readonly<Record<string, string>> = {
@@ -19,21 +19,39 @@ export const METHOD_VIEWS: Readonly<Record<string, string>> = {
 };
 
 /**
- * The @AuraEnabled fields of each inner class of CalendlySyncViews, read from the Apex source:
- * the names the components receive. The classes are flat value classes, so a class runs from
- * its `public class` line to the next one.
+ * The view each @AuraEnabled method of CalendlySyncController declares it returns, read from the
+ * Apex source: `CalendlySyncViews.SyncRun` and `List<CalendlySyncViews.SyncRun>` are `SyncRun`.
+ */
+export function controllerMethodViews(): Record<string, string> {
+    const outline = outlineApex(parseApex(readFileSync(CONTROLLER, 'utf8'), CONTROLLER));
+    const views: Record<string, string> = {};
+    for (const method of outline.types[0]?.methods ?? []) {
+        const view = /\bCalendlySyncViews\.(\w+)/i.exec(method.returnType)?.[1];
+        if (findAnnotation(method, 'AuraEnabled') !== undefined && view !== undefined) {
+            views[method.name] = view;
+        }
+    }
+    return views;
+}
+
+/**
+ * The @AuraEnabled fields and properties of each inner class of CalendlySyncViews, read from the
+ * Apex source: the names the components receive.
  */
 export function auraViewFields(): Map<string, Set<string>> {
-    const source = readFileSync(VIEWS, 'utf8');
+    const outline = outlineApex(parseApex(readFileSync(VIEWS, 'utf8'), VIEWS));
     const views = new Map<string, Set<string>>();
-    const classes = [...source.matchAll(/public class (\w+) \{/g)];
-    classes.forEach((match, index) => {
-        const body = source.slice(match.index, classes[index + 1]?.index ?? source.length);
-        const fields = [
-            ...body.matchAll(/@AuraEnabled\s+public\s+[\w<>, ]+?\s+(\w+)\s*(?:=[^;]*)?;/g)
-        ];
-        views.set(match[1] ?? '', new Set(fields.map((field) => field[1] ?? '')));
-    });
+    for (const view of outline.types[0]?.types ?? []) {
+        const members = [...view.fields, ...view.properties];
+        views.set(
+            view.name,
+            new Set(
+                members
+                    .filter((member) => findAnnotation(member, 'AuraEnabled') !== undefined)
+                    .map((member) => member.name)
+            )
+        );
+    }
     return views;
 }
 

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { auraViewFields, undeclaredFields } from './auraViews';
+import { auraViewFields, controllerMethodViews, METHOD_VIEWS, undeclaredFields } from './auraViews';
 
 /**
  * The component's Jest fixtures stand for what CalendlySyncController returns: they must use
@@ -35,6 +35,10 @@ describe('the controller views', () => {
         );
         expect(views.get('SyncRun')).toContain('linksProcessed');
         expect(views.get('MappingRow')).toContain('userNames');
+    });
+
+    it("are what the controller's @AuraEnabled methods declare they return", () => {
+        expect(controllerMethodViews()).toEqual(METHOD_VIEWS);
     });
 
     it('name every field of the component test fixtures', () => {
