@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { findAnnotation, hasModifier, outlineApex, parseApex } from '../../project/apex';
 import { children, childText } from '../../xml/parse';
 import { INTEGRATION_COMPONENT, INTEGRATION_PAGE } from '../integrationPage';
 import { INTEGRATION_LABELS } from '../labels';
@@ -45,13 +46,18 @@ describe('the integration page', () => {
     });
 
     it('imports only @AuraEnabled methods of the sync controller', () => {
-        const apex = fs.readFileSync(
-            path.join(ROOT, `force-app/main/default/classes/${SYNC_CONTROLLER_CLASS}.cls`),
-            'utf8'
-        );
-        const enabled = [
-            ...apex.matchAll(/@AuraEnabled[^\n]*\n\s*public static [\w.<>]+ (\w+)\(/g)
-        ].map((match) => match[1]);
+        const file = path.join(ROOT, `force-app/main/default/classes/${SYNC_CONTROLLER_CLASS}.cls`);
+        const parsed = parseApex(fs.readFileSync(file, 'utf8'), file);
+        expect(parsed.syntaxErrors).toEqual([]);
+        // Lightning calls static methods that are @AuraEnabled and public or global.
+        const enabled = (outlineApex(parsed).types[0]?.methods ?? [])
+            .filter(
+                (method) =>
+                    findAnnotation(method, 'AuraEnabled') !== undefined &&
+                    hasModifier(method, 'static') &&
+                    (hasModifier(method, 'public') || hasModifier(method, 'global'))
+            )
+            .map((method) => method.name);
         const methods = imported('@salesforce/apex/').map((name) => {
             const [cls, method] = name.split('.');
             expect(cls).toBe(SYNC_CONTROLLER_CLASS);
