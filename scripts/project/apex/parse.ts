@@ -1,5 +1,6 @@
-import { ApexErrorListener, ApexParserFactory, type ApexParser } from './grammar';
-import type { ApexSyntaxError, ParsedApex } from './types';
+import { ApexErrorListener, ApexParser, ApexParserFactory } from './grammar';
+import { positionOf } from './tree';
+import type { ApexSyntaxError, ParsedApex, ParsedSoql } from './types';
 
 /** Gathers the lexer's and the parser's syntax errors, rather than printing them. */
 class SyntaxErrors extends ApexErrorListener {
@@ -26,10 +27,24 @@ export function parseApex(text: string, file: string): ParsedApex {
 }
 
 /**
- * A parser of Apex (or of SOQL, with its `query` rule), and the syntax errors it finds, filled
- * as it parses.
+ * Parses a SOQL query as a program hands it to `Database.query` (no brackets, binds written
+ * `:name`) with the grammar's `query` rule. Text after the query is a syntax error too.
  */
-export function createParser(text: string): { parser: ApexParser; errors: ApexSyntaxError[] } {
+export function parseSoql(text: string): ParsedSoql {
+    const { parser, errors } = createParser(text);
+    const tree = parser.query();
+    const next = parser.getCurrentToken();
+    if (next.type !== ApexParser.EOF) {
+        errors.push({
+            ...positionOf(next),
+            message: `extraneous input '${next.text}' after the query`
+        });
+    }
+    return { text, tree, syntaxErrors: errors };
+}
+
+/** A parser of Apex, and the syntax errors it finds, filled as it parses. */
+function createParser(text: string): { parser: ApexParser; errors: ApexSyntaxError[] } {
     const listener = new SyntaxErrors();
     const { parser } = ApexParserFactory.createLexerAndParser(text, listener);
     return { parser, errors: listener.errors };

@@ -19,7 +19,7 @@ import {
     type QueryContext,
     type SoqlLiteralContext
 } from './grammar';
-import { createParser } from './parse';
+import { parseSoql } from './parse';
 import { childrenOf, isRule, optional, positionOf, sourceOf } from './tree';
 import type {
     ApexName,
@@ -55,23 +55,15 @@ export function dynamicQuery(literal: ApexToken, method: string): SoqlQuery | un
     if (!/^\s*select\b/i.test(decoded.text)) {
         return undefined;
     }
-    const { parser, errors } = createParser(decoded.text);
-    const query = parser.query();
-    const next = parser.getCurrentToken();
-    if (next.type !== ApexParser.EOF) {
-        errors.push({
-            ...positionOf(next),
-            message: `extraneous input '${next.text}' after the query`
-        });
-    }
-    const syntaxErrors: ApexSyntaxError[] = errors.map((error) => ({
+    const parsed = parseSoql(decoded.text);
+    const syntaxErrors: ApexSyntaxError[] = parsed.syntaxErrors.map((error) => ({
         ...decoded.atLineColumn(error),
         message: error.message
     }));
     return {
         kind: 'dynamic',
         method,
-        ...queryOf(query, (token) => decoded.at(token.start)),
+        ...queryOf(parsed.tree, (token) => decoded.at(token.start)),
         syntaxErrors
     };
 }

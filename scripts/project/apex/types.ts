@@ -1,4 +1,4 @@
-import type { CompilationUnitContext, TriggerUnitContext } from './grammar';
+import type { CompilationUnitContext, QueryContext, TriggerUnitContext } from './grammar';
 
 /**
  * A place in an Apex file: `line` from 1, `column` from 1, counted in characters (Unicode code
@@ -39,6 +39,14 @@ export interface ParsedApexTrigger extends ParsedApexFile {
 }
 
 export type ParsedApex = ParsedApexClass | ParsedApexTrigger;
+
+/** A SOQL query's text parsed on its own: the tree of the grammar's `query` rule. */
+export interface ParsedSoql {
+    readonly text: string;
+    readonly tree: QueryContext;
+    /** Positions in `text`. */
+    readonly syntaxErrors: readonly ApexSyntaxError[];
+}
 
 /**
  * An annotation: `@AuraEnabled(cacheable=true)` has the parameter `cacheable` = `true`,

@@ -1,6 +1,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ApexGrammar, optional, parseApex, positionOf, sourceOf, type ParsedApex } from '..';
+import {
+    ApexGrammar,
+    optional,
+    parseApex,
+    parseSoql,
+    positionOf,
+    sourceOf,
+    type ParsedApex
+} from '..';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 const CLASSES = path.join(ROOT, 'force-app/main/default/classes');
@@ -86,6 +94,22 @@ describe('parseApex', () => {
         expect(listener.found).toEqual(['Map<String, Object> at 2:5']);
         // An optional part that is absent reads as undefined, not as a context.
         expect(optional(classTree(parsed).typeDeclaration().enumDeclaration())).toBeUndefined();
+    });
+});
+
+describe('parseSoql', () => {
+    it("parses a query's text as Database.query receives it, binds and all", () => {
+        const parsed = parseSoql('SELECT Id, Owner.Name FROM Account WHERE Id IN :ids LIMIT 5');
+        expect(parsed.syntaxErrors).toEqual([]);
+        expect(parsed.tree).toBeInstanceOf(ApexGrammar.QueryContext);
+        expect(parsed.tree.fromNameList().getText()).toBe('Account');
+        expect(optional(parsed.tree.whereClause())).toBeDefined();
+    });
+
+    it('reports text after the query, which the query rule alone would leave unread', () => {
+        expect(parseSoql('SELECT Id FROM Account LIMIT 5 garbage').syntaxErrors).toEqual([
+            { line: 1, column: 32, message: "extraneous input 'garbage' after the query" }
+        ]);
     });
 });
 
