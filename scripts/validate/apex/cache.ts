@@ -8,13 +8,14 @@ import { apexFiles } from './files';
 
 /** The packages whose versions change what the Apex checks find. */
 const TOOLS = [
+    '@apexdevtools/apex-parser',
     '@salesforce/code-analyzer-core',
     '@salesforce/code-analyzer-pmd-engine',
     'prettier-plugin-apex'
 ];
 
-/** The validator's own sources: a change to them may change findings. */
-const VALIDATOR_DIR = path.resolve(__dirname, '..');
+/** The validator's own sources and the project readers it uses: a change to them may change findings. */
+const SOURCE_DIRS = [path.resolve(__dirname, '..'), path.resolve(__dirname, '..', '..', 'project')];
 
 let validatorHash: string | undefined;
 
@@ -64,7 +65,7 @@ function readEntry(file: string, key: string): Finding[] | undefined {
 
 function validatorSources(): string {
     validatorHash ??= hashOf(
-        listSources(VALIDATOR_DIR).flatMap((file) => [file, fs.readFileSync(file)])
+        SOURCE_DIRS.flatMap(listSources).flatMap((file) => [file, fs.readFileSync(file)])
     );
     return validatorHash;
 }
