@@ -129,6 +129,17 @@ function npmRun(
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** Changes a generated file of the copy, as a hand edit would. */
+function makeTemplateStale(project: string): void {
+    fs.appendFileSync(
+        path.join(
+            project,
+            'force-app/main/default/flows/MapUserCalendlyLinkTemplate.flow-meta.xml'
+        ),
+        '\n'
+    );
+}
+
 /** A project of one object beside the copy, quick to validate and convert. */
 function smallProject(project: string): string {
     const small = path.join(project, 'small');
@@ -216,13 +227,7 @@ const CASES: readonly Case[] = [
         code: 1,
         title: 'a check that finds a stale generated file',
         run: (project) => {
-            fs.appendFileSync(
-                path.join(
-                    project,
-                    'force-app/main/default/flows/MapUserCalendlyLinkTemplate.flow-meta.xml'
-                ),
-                '\n'
-            );
+            makeTemplateStale(project);
             return npmRun('generate', ['--check'], project);
         },
         says: /1 generated file\(s\) are stale\./
@@ -246,13 +251,7 @@ const CASES: readonly Case[] = [
         code: 1,
         title: 'a build with a stale generated file',
         run: (project) => {
-            fs.appendFileSync(
-                path.join(
-                    project,
-                    'force-app/main/default/flows/MapUserCalendlyLinkTemplate.flow-meta.xml'
-                ),
-                '\n'
-            );
+            makeTemplateStale(project);
             return npmRun('build', [], project);
         },
         says: /differ from scripts\/metadata: run npm run generate/

@@ -4,7 +4,7 @@ import { ComponentSet, MetadataConverter } from '@salesforce/source-deploy-retri
 import type { UnpackagedMember } from './checks';
 import { parseManifest } from './manifest';
 import type { BuildOutput, ProjectLayout } from './types';
-import { zipEntryNames } from './zip';
+import { zipEntries } from '../shared/zip';
 
 export interface OutputPaths {
     /** The metadata-format directory to write; it must not exist yet. */
@@ -51,7 +51,8 @@ function readOutput(paths: OutputPaths): BuildOutput {
         directoryFiles: listFiles(paths.directory),
         zipPath: paths.zipPath,
         zipBytes: zip.length,
-        zipFiles: zipEntryNames(zip)
+        zipFiles: zipEntries(zip, paths.zipPath)
+            .map((entry) => entry.name)
             .filter((entry) => !entry.endsWith('/'))
             .sort(),
         members: manifest.members,

@@ -11,6 +11,11 @@ import { isRecord } from '../shared/json';
  * only loses the saving.
  */
 
+/** Where the tooling keeps its caches: beside the dependencies they depend on, `npm ci` clears them. */
+export function cacheDirectory(name: 'validate' | 'project'): string {
+    return path.resolve(__dirname, '..', '..', 'node_modules', '.cache', name);
+}
+
 /** A SHA-256 of the parts, each ended by a NUL so that ["ab", "c"] and ["a", "bc"] differ. */
 export function hashOf(parts: readonly (string | Buffer)[]): string {
     const digest = createHash('sha256');

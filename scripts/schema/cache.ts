@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isRecord } from '../shared/json';
-import { hashOf, readKeyed, writeKeyed } from '../cache/keyed';
+import { cacheDirectory, hashOf, readKeyed, writeKeyed } from '../cache/keyed';
 import {
     DECLARATIONS_PARSER,
     parseDeclarations,
@@ -12,14 +12,7 @@ import {
 } from './declarations';
 
 /** Where MetadataSchema.load() keeps the parsed schema, beside the validator's Apex results. */
-export const SCHEMA_CACHE_DIRECTORY = path.resolve(
-    __dirname,
-    '..',
-    '..',
-    'node_modules',
-    '.cache',
-    'validate'
-);
+export const SCHEMA_CACHE_DIRECTORY = cacheDirectory('validate');
 
 const FILE_PREFIX = 'schema-';
 

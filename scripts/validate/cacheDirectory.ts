@@ -1,15 +1,7 @@
-import * as path from 'node:path';
+import { cacheDirectory } from '../cache/keyed';
 
 /**
  * Where the commands keep what validation need not compute again for an unchanged project (the
- * Apex checks' findings, source-deploy-retrieve's placing of the files, the parsed schema):
- * beside the validator's dependencies.
+ * Apex checks' findings, source-deploy-retrieve's placing of the files, the parsed schema).
  */
-export const VALIDATE_CACHE_DIRECTORY = path.resolve(
-    __dirname,
-    '..',
-    '..',
-    'node_modules',
-    '.cache',
-    'validate'
-);
+export const VALIDATE_CACHE_DIRECTORY = cacheDirectory('validate');

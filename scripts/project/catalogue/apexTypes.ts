@@ -10,7 +10,7 @@ import {
 } from './classFile';
 import type { ClassFile, ClassMember } from './classFile';
 import { CatalogueError } from './errors';
-import type { JarEntry } from './jar';
+import type { ZipEntry } from '../../shared/zip';
 import { parseClassType, parseFieldType, parseMethodType, SignatureError } from './signature';
 import type { JvmType } from './signature';
 import type {
@@ -73,7 +73,7 @@ const JAVA_TYPES: ReadonlyMap<string, string> = new Map([
 const IMPLICIT_SUPERCLASSES: ReadonlySet<string> = new Set(['java/lang/Object', 'java/lang/Enum']);
 
 /** Every public platform type of the jar, in the jar's order. */
-export function readApexTypes(entries: readonly JarEntry[], jarName: string): ApexTypeInfo[] {
+export function readApexTypes(entries: readonly ZipEntry[], jarName: string): ApexTypeInfo[] {
     const types: ApexTypeInfo[] = [];
     for (const entry of entries) {
         const place = namespaceAndName(entry.name);

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { hashOf, readKeyed, writeKeyed } from '../../cache/keyed';
+import { cacheDirectory, hashOf, readKeyed, writeKeyed } from '../../cache/keyed';
 import { isRecord } from '../../shared/json';
 import { readApexTypes } from './apexTypes';
 import {
@@ -12,8 +12,8 @@ import {
 } from './cacheFormat';
 import { createCatalogue } from './catalogue';
 import { CatalogueError } from './errors';
-import { jarEntries } from './jar';
-import type { JarEntry } from './jar';
+import { zipEntries, ZipError } from '../../shared/zip';
+import type { ZipEntry } from '../../shared/zip';
 import { readSObjects } from './sobjects';
 import type { CatalogueSource, StandardCatalogue } from './types';
 
@@ -36,15 +36,7 @@ export interface CatalogueLoad {
     readonly fromCache: boolean;
 }
 
-export const CATALOGUE_CACHE_DIRECTORY = path.resolve(
-    __dirname,
-    '..',
-    '..',
-    '..',
-    'node_modules',
-    '.cache',
-    'project'
-);
+export const CATALOGUE_CACHE_DIRECTORY = cacheDirectory('project');
 
 const SOBJECT_JAR = /^sobject-types-.+\.jar$/;
 const STANDARD_JAR = /^standard-types-.+\.jar$/;
@@ -140,7 +132,7 @@ interface Part<T> {
 function loadPart<T>(
     jarPath: string,
     cacheDirectory: string,
-    read: (entries: readonly JarEntry[], jarName: string) => T,
+    read: (entries: readonly ZipEntry[], jarName: string) => T,
     encode: (data: T) => unknown,
     decode: (value: unknown) => T | undefined
 ): Part<T> {
@@ -155,15 +147,26 @@ function loadPart<T>(
             return { data, source: { jar: jarName, version: kept.version }, fromCache: true };
         }
     }
-    const entries = jarEntries(bytes, jarName);
-    const version = mavenVersion(entries, jarName);
-    const data = read(entries, jarName);
+    let version: string;
+    let data: T;
+    try {
+        const entries = zipEntries(bytes, jarName);
+        version = mavenVersion(entries, jarName);
+        data = read(entries, jarName);
+    } catch (error: unknown) {
+        // A jar that cannot be read is the catalogue's source failing, named as such.
+        throw error instanceof ZipError
+            ? new CatalogueError(error.source, error.message.slice(error.source.length + 2), {
+                  cause: error
+              })
+            : error;
+    }
     writeKeyed(file, key, { version, data: encode(data) });
     return { data, source: { jar: jarName, version }, fromCache: false };
 }
 
 /** The `version=` of the jar's Maven pom.properties. */
-function mavenVersion(entries: readonly JarEntry[], jarName: string): string {
+function mavenVersion(entries: readonly ZipEntry[], jarName: string): string {
     const properties = entries.find((entry) => POM_PROPERTIES.test(entry.name));
     const version = properties
         ?.read()

@@ -1,6 +1,6 @@
 import { ACC_STATIC, readClassFile } from './classFile';
 import { CatalogueError } from './errors';
-import type { JarEntry } from './jar';
+import type { ZipEntry } from '../../shared/zip';
 import { parseFieldType, SignatureError } from './signature';
 import type { JvmType } from './signature';
 import type {
@@ -56,7 +56,7 @@ const POLYMORPHIC_NAME = 'Name';
 const ANY_SOBJECT = 'SObject';
 
 /** Every class of the SObjects package of the jar, as objects, in the jar's order. */
-export function readSObjects(entries: readonly JarEntry[], jarName: string): SObjectInfo[] {
+export function readSObjects(entries: readonly ZipEntry[], jarName: string): SObjectInfo[] {
     const objects: SObjectInfo[] = [];
     for (const entry of entries) {
         const simpleName = classInPackage(entry.name, SOBJECTS_PACKAGE);
@@ -76,7 +76,7 @@ export function classInPackage(entryName: string, packagePath: string): string |
     return simpleName.includes('/') ? undefined : simpleName;
 }
 
-function readSObject(entry: JarEntry, where: string, name: string): SObjectInfo {
+function readSObject(entry: ZipEntry, where: string, name: string): SObjectInfo {
     const classFile = readClassFile(entry.read(), where);
     if (classFile.superName !== SOBJECT_CLASS) {
         throw new CatalogueError(

@@ -1,6 +1,6 @@
 import { ACC_ABSTRACT, ACC_INTERFACE, ACC_PUBLIC, ACC_STATIC, readClassFile } from '../classFile';
 import { CatalogueError } from '../errors';
-import { jarEntries } from '../jar';
+import { zipEntries } from '../../../shared/zip';
 import { parseClassType, parseFieldType, parseMethodType } from '../signature';
 import { classFile, modifiedUtf8, RUNFORCE, zip } from './builders';
 
@@ -174,7 +174,7 @@ describe('jar reader', () => {
             { name: 'p/B.class', data, stored: true }
         ]);
 
-        const entries = jarEntries(jar, 'test.jar');
+        const entries = zipEntries(jar, 'test.jar');
 
         expect(entries.map((entry) => entry.name)).toEqual([
             'META-INF/MANIFEST.MF',
@@ -186,8 +186,8 @@ describe('jar reader', () => {
     });
 
     it('refuses a file that is not a zip', () => {
-        expect(() => jarEntries(Buffer.from('not a zip at all, not even close'), 'x.jar')).toThrow(
-            /x\.jar: not a jar/
+        expect(() => zipEntries(Buffer.from('not a zip at all, not even close'), 'x.jar')).toThrow(
+            /x\.jar: not a zip archive/
         );
     });
 
@@ -196,7 +196,7 @@ describe('jar reader', () => {
         // The deflated data starts after the 30-byte local header and the 9-byte name.
         jar.fill(0xff, 39, 60);
 
-        const [entry] = jarEntries(jar, 'test.jar');
+        const [entry] = zipEntries(jar, 'test.jar');
 
         expect(() => entry?.read()).toThrow('test.jar!/p/A.class: the entry does not inflate.');
     });
@@ -206,6 +206,6 @@ describe('jar reader', () => {
         const end = jar.length - 22;
         jar.writeUInt32LE(jar.readUInt32LE(end + 16) + 3, end + 16);
 
-        expect(() => jarEntries(jar, 'test.jar')).toThrow(/central directory is damaged/);
+        expect(() => zipEntries(jar, 'test.jar')).toThrow(/central directory is damaged/);
     });
 });

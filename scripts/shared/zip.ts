@@ -1,13 +1,12 @@
 import { inflateRawSync } from 'node:zlib';
-import { CatalogueError } from './errors';
 
 /**
- * The entries of a jar (a zip archive, APPNOTE.TXT sections 4.3.7, 4.3.12 and 4.3.16), read from
- * its central directory and inflated on demand. Only what the apex-dev-tools jars use is
- * supported: stored and deflated entries, no ZIP64, no encryption; anything else is refused
- * with the entry's name rather than read wrongly.
+ * The entries of a zip archive (a jar too; APPNOTE.TXT sections 4.3.7, 4.3.12 and 4.3.16), read
+ * from its central directory and inflated on demand. Only what the project reads is supported:
+ * stored and deflated entries, no ZIP64, no encryption; anything else is refused with the
+ * entry's name rather than read wrongly.
  */
-export interface JarEntry {
+export interface ZipEntry {
     readonly name: string;
     /** The entry's bytes, inflated. */
     read(): Buffer;
@@ -27,18 +26,30 @@ const ENCRYPTED = 0x1;
 /** Sizes and offsets of 0xFFFFFFFF mean that the real ones are in a ZIP64 extra field. */
 const ZIP64_MARKER = 0xffffffff;
 
-/** Every entry of the jar whose bytes are given; `jarName` names it in errors. */
-export function jarEntries(jar: Buffer, jarName: string): JarEntry[] {
+/** An archive or one of its entries could not be read; `source` names it (`archive!/entry`). */
+export class ZipError extends Error {
+    public constructor(
+        public readonly source: string,
+        message: string,
+        options?: { cause?: unknown }
+    ) {
+        super(`${source}: ${message}`, options);
+        this.name = 'ZipError';
+    }
+}
+
+/** Every entry of the archive whose bytes are given; `jarName` names it in errors. */
+export function zipEntries(jar: Buffer, jarName: string): ZipEntry[] {
     const end = findEndRecord(jar, jarName);
     const count = jar.readUInt16LE(end + 10);
     let offset = jar.readUInt32LE(end + 16);
-    const entries: JarEntry[] = [];
+    const entries: ZipEntry[] = [];
     for (let index = 0; index < count; index++) {
         if (
             offset + CENTRAL_HEADER_SIZE > jar.length ||
             jar.readUInt32LE(offset) !== CENTRAL_DIRECTORY_HEADER
         ) {
-            throw new CatalogueError(
+            throw new ZipError(
                 jarName,
                 `the central directory is damaged at entry ${index + 1} of ${count}.`
             );
@@ -75,20 +86,20 @@ function readEntry(entry: EntryLocation): Buffer {
     const { jar, name } = entry;
     const where = `${entry.jarName}!/${name}`;
     if ((entry.flags & ENCRYPTED) !== 0) {
-        throw new CatalogueError(where, 'the entry is encrypted, which a jar never is.');
+        throw new ZipError(where, 'the entry is encrypted, which is not supported.');
     }
     if (entry.compressedSize === ZIP64_MARKER || entry.localOffset === ZIP64_MARKER) {
-        throw new CatalogueError(where, 'the entry is a ZIP64 entry, which is not supported.');
+        throw new ZipError(where, 'the entry is a ZIP64 entry, which is not supported.');
     }
     const local = entry.localOffset;
     if (local + LOCAL_HEADER_SIZE > jar.length || jar.readUInt32LE(local) !== LOCAL_FILE_HEADER) {
-        throw new CatalogueError(where, 'the entry has no local header where the directory says.');
+        throw new ZipError(where, 'the entry has no local header where the directory says.');
     }
     // The local header repeats the name but may carry another extra field than the directory.
     const start =
         local + LOCAL_HEADER_SIZE + jar.readUInt16LE(local + 26) + jar.readUInt16LE(local + 28);
     if (start + entry.compressedSize > jar.length) {
-        throw new CatalogueError(where, 'the entry runs past the end of the jar.');
+        throw new ZipError(where, 'the entry runs past the end of the jar.');
     }
     const data = jar.subarray(start, start + entry.compressedSize);
     let bytes: Buffer;
@@ -98,13 +109,13 @@ function readEntry(entry: EntryLocation): Buffer {
         try {
             bytes = inflateRawSync(data);
         } catch (error) {
-            throw new CatalogueError(where, 'the entry does not inflate.', { cause: error });
+            throw new ZipError(where, 'the entry does not inflate.', { cause: error });
         }
     } else {
-        throw new CatalogueError(where, `compression method ${entry.method} is not supported.`);
+        throw new ZipError(where, `compression method ${entry.method} is not supported.`);
     }
     if (bytes.length !== entry.size) {
-        throw new CatalogueError(
+        throw new ZipError(
             where,
             `the entry inflates to ${bytes.length} bytes, not the ${entry.size} its directory says.`
         );
@@ -119,5 +130,5 @@ function findEndRecord(jar: Buffer, jarName: string): number {
             return offset;
         }
     }
-    throw new CatalogueError(jarName, 'not a jar: no zip end of central directory record.');
+    throw new ZipError(jarName, 'not a zip archive: no end of central directory record.');
 }
