@@ -1,9 +1,18 @@
-/**
+import * as path from 'node:path';
+import { packagedDirectory, readProjectConfig, sourceApiVersion } from '../project';
+
+/** This repository's sfdx-project.json: the package folder and API version come from it. */
+const PROJECT = readProjectConfig(path.resolve(__dirname, '..', '..'));
+
+/** Where the package's metadata is generated: the packaged directory's main/default. */
+export const PACKAGE_DIR = `${packagedDirectory(PROJECT).path}/main/default`;
+/** The API version every generated file is written for: sfdx-project.json's sourceApiVersion. */
+export const API_VERSION = sourceApiVersion(PROJECT);
+
+/*
  * API names that admins, flows, Apex and email templates rely on. They are fixed: renaming one
  * breaks every subscriber's merge fields and flow copies.
  */
-export const PACKAGE_DIR = 'force-app/main/default';
-export const API_VERSION = '66.0';
 
 export const LINK_OBJECT = 'CalendlyLink__c';
 export const LINK_FIELDS = {

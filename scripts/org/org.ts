@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readProjectLayout } from '../build/project';
+import { projectLayout, readProjectLayout } from '../build/project';
+import { readProjectConfig } from '../project';
 import { orgMessages as M } from './messages';
 import type { CreateOptions, PackageVersionOptions, SetupOptions } from './options';
 import { UsageError } from '../shared/command';
@@ -235,11 +236,9 @@ export async function deleteScratchOrg(targetOrg: string, run: Runner, log: Log)
  * class when the package has one.
  */
 export function packageVersionArgs(root: string, options: PackageVersionOptions): string[] {
-    const layout = readProjectLayout(root);
-    const project = JSON.parse(fs.readFileSync(path.join(root, 'sfdx-project.json'), 'utf8')) as {
-        packageAliases?: Record<string, unknown>;
-    };
-    if (typeof project.packageAliases?.[layout.packageName] !== 'string') {
+    const config = readProjectConfig(root);
+    const layout = projectLayout(config);
+    if (config.packageAliases[layout.packageName] === undefined) {
         throw new UsageError(M.noPackageAlias(layout.packageName));
     }
     requireFile(root, SCRATCH_DEFINITION);

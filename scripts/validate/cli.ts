@@ -1,7 +1,7 @@
 import { runMain } from '../shared/command';
 import { VALIDATE_CACHE_DIRECTORY } from './cacheDirectory';
 import { validateCommand } from './command';
-import { Project } from './project';
+import { Project } from '../project';
 import { formatHuman, toJsonReport } from './report';
 
 import type { ValidateOptions } from './types';

@@ -1,10 +1,8 @@
-import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
-import * as path from 'node:path';
 import type * as FlowScanner from '@flow-scanner/lightning-flow-scanner-core';
 import type * as CodeAnalyzer from '@salesforce/code-analyzer-core';
 import type * as PmdEngine from '@salesforce/code-analyzer-pmd-engine';
-import { isRecord } from '../shared/json';
+import { resolvePackageFile } from '../shared/packages';
 
 /*
  * Heavy dependencies load on first use: a run without flows or Apex must not pay for the flow
@@ -39,30 +37,4 @@ export interface YamlReader {
 export function codeAnalyzerYaml(): YamlReader {
     const fromCodeAnalyzer = createRequire(resolvePackageFile('@salesforce/code-analyzer-core'));
     return fromCodeAnalyzer('js-yaml') as YamlReader;
-}
-
-/** Resolves a file of an installed package, e.g. to run a binary it ships. */
-export function resolvePackageFile(id: string): string {
-    return load.resolve(id);
-}
-
-/** The version of an installed package, from its package.json; "?" when it names none. */
-export function packageVersion(name: string): string {
-    const manifest: unknown = JSON.parse(
-        fs.readFileSync(findManifest(resolvePackageFile(name), name), 'utf8')
-    );
-    return isRecord(manifest) && typeof manifest.version === 'string' ? manifest.version : '?';
-}
-
-/** The package.json of the package an entry file belongs to. */
-function findManifest(entry: string, name: string): string {
-    let directory = path.dirname(entry);
-    while (!directory.endsWith(path.join('node_modules', name))) {
-        const parent = path.dirname(directory);
-        if (parent === directory) {
-            throw new Error(`Cannot find the package.json of ${name}.`);
-        }
-        directory = parent;
-    }
-    return path.join(directory, 'package.json');
 }

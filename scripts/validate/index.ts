@@ -1,5 +1,3 @@
-export { UsageError, ProjectError } from './errors';
-export { Project } from './project';
 export { formatFinding, formatHuman, summaryLine, toJsonReport } from './report';
 export type { JsonFinding, JsonReport } from './report';
 export type { Finding, Rule, Severity, Summary, ValidateOptions, ValidationResult } from './types';

@@ -97,14 +97,6 @@ const FLOW_SCANNER_FIXES: Readonly<Record<string, string>> = {
 
 export const messages = {
     usage: {
-        notADirectory: (dir: string): string =>
-            `${dir} is not a directory: give the folder of a Salesforce DX project (the one with sfdx-project.json).`,
-        notAProject: (dir: string): string =>
-            `${dir} has no sfdx-project.json: give the folder of a Salesforce DX project, or run the command from it.`,
-        unreadableProjectFile: (file: string, error: unknown): string =>
-            `${file} is not valid JSON (${reason(error)}): fix it so that it lists the packageDirectories.`,
-        noPackageDirectories: (file: string): string =>
-            `${file} lists no packageDirectories, each with a path: add at least one.`,
         unknownRule: (id: string, known: readonly string[]): string =>
             `There is no rule ${id}: use one of ${known.join(', ')}.`
     },

@@ -1,4 +1,4 @@
-import type { Project } from './project';
+import type { Project } from '../project';
 
 /**
  * error: the project would fail to deploy or behave wrongly, the run fails.

@@ -1,9 +1,10 @@
 import { defaultJavaCommand } from './apex/java';
-import { ToolError, UsageError } from './errors';
+import { UsageError } from '../shared/command';
+import { ToolError } from './errors';
 import { compareFindings, finding } from './finding';
 import { messages } from './messages';
 import { useSchemaCache } from './model';
-import { Project } from './project';
+import { Project } from '../project';
 import { createRules, REPOSITORY_ROOT } from './rules';
 import type { Finding, Rule, ValidateOptions, ValidationResult } from './types';
 

@@ -1,23 +1,37 @@
 import * as path from 'node:path';
+import type { PackageDirectory, ProjectConfig } from '../../project';
+import { ProjectError } from '../../project';
 import { outputPaths } from '../build';
-import { parseProjectLayout } from '../project';
+import { projectLayout } from '../project';
 
 const ROOT = path.join(path.sep, 'work', 'kit');
-const FILE = 'sfdx-project.json';
+const FILE = path.join(ROOT, 'sfdx-project.json');
 
-describe('parseProjectLayout', () => {
+/** A project configuration as readProjectConfig gives it. */
+const config = (
+    packageDirectories: PackageDirectory[],
+    sourceApiVersion: string | undefined = '66.0'
+): ProjectConfig => ({
+    root: ROOT,
+    file: FILE,
+    packageDirectories,
+    ...(sourceApiVersion ? { sourceApiVersion } : {}),
+    packageAliases: {}
+});
+
+describe('projectLayout', () => {
     it('takes the directory with a package name as the package and the others as unpackaged', () => {
-        const layout = parseProjectLayout(
-            ROOT,
-            {
-                packageDirectories: [
-                    { path: 'force-app', package: 'Calendly Links', versionNumber: '2.3.0.NEXT' },
-                    { path: 'unpackaged', default: false },
-                    { path: 'samples' }
-                ],
-                sourceApiVersion: '66.0'
-            },
-            FILE
+        const layout = projectLayout(
+            config([
+                {
+                    path: 'force-app',
+                    default: true,
+                    package: 'Calendly Links',
+                    versionNumber: '2.3.0.NEXT'
+                },
+                { path: 'unpackaged', default: false },
+                { path: 'samples', default: false }
+            ])
         );
 
         expect(layout).toEqual({
@@ -31,43 +45,37 @@ describe('parseProjectLayout', () => {
     });
 
     it.each([
-        ['no packaged directory', [{ path: 'force-app' }], 'found 0'],
+        ['no packaged directory', [{ path: 'force-app', default: true }], 'found 0'],
         [
             'two packaged directories',
             [
-                { path: 'a', package: 'A' },
-                { path: 'b', package: 'B' }
+                { path: 'a', default: true, package: 'A' },
+                { path: 'b', default: false, package: 'B' }
             ],
             'found 2'
         ]
     ])('refuses %s', (_, packageDirectories, found) => {
-        expect(() =>
-            parseProjectLayout(ROOT, { packageDirectories, sourceApiVersion: '66.0' }, FILE)
-        ).toThrow(`${FILE}: expected exactly one package directory with a package name, ${found}.`);
+        expect(() => projectLayout(config(packageDirectories))).toThrow(
+            new ProjectError(
+                ROOT,
+                `${FILE}: expected exactly one package directory with a package name, ${found}.`
+            )
+        );
     });
 
     it('names the file and the missing setting', () => {
-        expect(() => parseProjectLayout(ROOT, {}, FILE)).toThrow(
-            `${FILE}: packageDirectories is missing.`
+        expect(() =>
+            projectLayout(config([{ path: 'a', default: true, package: 'A' }], ''))
+        ).toThrow(
+            `${FILE} has no sourceApiVersion of the form "66.0": add or fix "sourceApiVersion" (the API version the project targets).`
         );
-        expect(() =>
-            parseProjectLayout(ROOT, { packageDirectories: [{ path: 'a', package: 'A' }] }, FILE)
-        ).toThrow(`${FILE}: sourceApiVersion is missing.`);
-        expect(() =>
-            parseProjectLayout(ROOT, { packageDirectories: [{ package: 'A' }] }, FILE)
-        ).toThrow(`${FILE}: every package directory needs a path.`);
     });
 });
 
 describe('outputPaths', () => {
     it('names the zip after the package', () => {
-        const layout = parseProjectLayout(
-            ROOT,
-            {
-                packageDirectories: [{ path: 'force-app', package: 'Calendly Links' }],
-                sourceApiVersion: '66.0'
-            },
-            FILE
+        const layout = projectLayout(
+            config([{ path: 'force-app', default: true, package: 'Calendly Links' }])
         );
 
         expect(outputPaths(layout, path.join(ROOT, 'dist'))).toEqual({

@@ -31,12 +31,6 @@ export const flowMessages = {
         `--trigger-order "${value}" must be a whole number from 1 to 2000.`,
     fieldLabelWithoutCreate: (): string =>
         '--field-label labels a field this command creates: add --create-field, or leave --field-label out.',
-    noProjectFile: (root: string): string =>
-        `${root}/sfdx-project.json not found: run the command from the project root.`,
-    badProjectFile: (detail: string): string =>
-        `sfdx-project.json cannot be read: ${detail}. Fix the file, then run the command again.`,
-    noUnpackagedDirectory: (): string =>
-        'sfdx-project.json has no package directory without a "package" for the org\'s own metadata: add { "path": "unpackaged", "default": false } to packageDirectories.',
     flowInPackage: (name: string, file: string): string =>
         `--name ${name}: ${file} is a flow of the package; a copy needs its own API name, e.g. Map_User_Calendly_Link.`,
     flowTaken: (name: string, file: string): string =>

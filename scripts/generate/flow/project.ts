@@ -1,10 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { readProjectConfig, unpackagedDirectory } from '../../project';
 import { filesUnder } from '../../shared/files';
-import { isRecord } from '../../shared/json';
 import { childText, parseXml } from '../../xml/parse';
-import { flowMessages as M } from './messages';
-import { FlowCopyError } from './options';
 
 /** The parts of sfdx-project.json a copy depends on. */
 export interface CopyProject {
@@ -31,39 +29,15 @@ export interface ProjectFile {
 
 /** Reads sfdx-project.json at root; the unpackaged directory is the first without a package. */
 export function readCopyProject(root: string): CopyProject {
-    const file = path.join(root, 'sfdx-project.json');
-    if (!fs.existsSync(file)) {
-        throw new FlowCopyError(M.noProjectFile(root));
-    }
-    let data: unknown;
-    try {
-        data = JSON.parse(fs.readFileSync(file, 'utf8'));
-    } catch (error: unknown) {
-        throw new FlowCopyError(
-            M.badProjectFile(error instanceof Error ? error.message : String(error)),
-            { cause: error }
-        );
-    }
-    if (!isRecord(data) || !Array.isArray(data['packageDirectories'])) {
-        throw new FlowCopyError(M.badProjectFile('it has no "packageDirectories" list'));
-    }
-    const directories: PackageDirectory[] = data['packageDirectories']
-        .filter(isRecord)
-        .filter((entry) => typeof entry['path'] === 'string')
-        .map((entry) => ({
-            path: String(entry['path']).replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/$/, ''),
-            packaged: typeof entry['package'] === 'string'
-        }));
-    const unpackaged = directories.find((directory) => !directory.packaged);
-    if (!unpackaged) {
-        throw new FlowCopyError(M.noUnpackagedDirectory());
-    }
-    const namespace = data['namespace'];
+    const config = readProjectConfig(root);
     return {
         root,
-        ...(typeof namespace === 'string' && namespace !== '' ? { namespace } : {}),
-        directories,
-        unpackaged: unpackaged.path
+        ...(config.namespace !== undefined ? { namespace: config.namespace } : {}),
+        directories: config.packageDirectories.map((directory) => ({
+            path: directory.path,
+            packaged: directory.package !== undefined
+        })),
+        unpackaged: unpackagedDirectory(config).path
     };
 }
 

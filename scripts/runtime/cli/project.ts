@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { UsageError } from '../../shared/command';
+import { readProjectConfig } from '../../project';
 import { filesUnder, readUserFile } from '../../shared/files';
 import { childText, child } from '../../xml/parse';
 import { ScenarioError } from '../errors';
@@ -25,21 +25,8 @@ const relative = (root: string, file: string): string =>
 
 /** Reads sfdx-project.json, the objects and the flow files of every package directory. */
 export function loadProject(root: string = process.cwd()): Project {
-    const projectFile = path.join(root, 'sfdx-project.json');
-    if (!fs.existsSync(projectFile)) {
-        throw new UsageError(
-            `${root} has no sfdx-project.json: run the command from the project's folder.`
-        );
-    }
-    let project: { packageDirectories?: { path: string }[]; namespace?: string };
-    try {
-        project = JSON.parse(fs.readFileSync(projectFile, 'utf8')) as typeof project;
-    } catch (error: unknown) {
-        throw new UsageError(
-            `${projectFile} is not valid JSON (${error instanceof Error ? error.message : String(error)}): fix it.`
-        );
-    }
-    const files = (project.packageDirectories ?? []).flatMap((directory) =>
+    const project = readProjectConfig(root);
+    const files = project.packageDirectories.flatMap((directory) =>
         filesUnder(path.join(root, directory.path))
     );
     const metadata: SourceFile[] = files
@@ -49,7 +36,7 @@ export function loadProject(root: string = process.cwd()): Project {
         .map((file) => ({ path: relative(root, file), content: fs.readFileSync(file, 'utf8') }));
     return {
         root,
-        schema: loadSchema(metadata, project.namespace || undefined),
+        schema: loadSchema(metadata, project.namespace),
         flowFiles: files
             .filter((file) => file.endsWith('.flow-meta.xml'))
             .map((file) => relative(root, file))

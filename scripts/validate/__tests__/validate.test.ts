@@ -1,4 +1,5 @@
-import { formatFinding, formatHuman, ruleIds, toJsonReport, UsageError, validateProject } from '..';
+import { UsageError } from '../../shared/command';
+import { formatFinding, formatHuman, ruleIds, toJsonReport, validateProject } from '..';
 import type { Finding, ValidationResult } from '../types';
 import { copyFixture, fixture, removeTemporaryProjects, replace, VALID_FLOW } from './helpers';
 

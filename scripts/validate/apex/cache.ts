@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { hashOf, readKeyed, writeKeyed } from '../../cache/keyed';
-import { packageVersion } from '../dependencies';
-import type { Project } from '../project';
+import { packageVersion } from '../../shared/packages';
+import type { Project } from '../../project';
 import type { Finding, Rule } from '../types';
 import { apexFiles } from './files';
 

@@ -1,4 +1,4 @@
-import type { Project } from '../project';
+import type { Project } from '../../project';
 
 /** The Apex classes and triggers of a project: the Apex checks skip a project that has none. */
 export function apexFiles(project: Project): string[] {

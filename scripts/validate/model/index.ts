@@ -1,5 +1,5 @@
 import { MetadataSchema } from '../../schema';
-import type { Project } from '../project';
+import type { Project } from '../../project';
 import { FlowModel } from './flow';
 
 export { FlowModel, type ReferenceProblem } from './flow';

@@ -1,5 +1,5 @@
 import { childText } from '../../xml/parse';
-import type { Project } from '../project';
+import type { Project } from '../../project';
 import {
     CUSTOM_OBJECT_FIELDS,
     CUSTOM_OBJECT_RELATIONSHIPS,

@@ -8,7 +8,7 @@ import { codeAnalyzer, pmdEngine } from '../dependencies';
 import { ToolError } from '../errors';
 import { finding } from '../finding';
 import { messages } from '../messages';
-import { PROJECT_FILE, type Project } from '../project';
+import { PROJECT_FILE, type Project } from '../../project';
 import type { Finding, Rule } from '../types';
 
 const ID = 'apex-pmd';
@@ -133,7 +133,7 @@ async function runPmd(
     const analyzer = new CodeAnalyzer(config);
     await analyzer.addEnginePlugin(pmdEngine().createEnginePlugin());
     const packageDirectories = project.config.packageDirectories
-        .map((directory) => path.resolve(project.root, directory))
+        .map((directory) => path.resolve(project.root, directory.path))
         .filter((directory) => fs.existsSync(directory));
     // sfdx-project.json makes the project's root the workspace's, from which Code Analyzer
     // resolves the paths of ignores and suppressions, as it does when run from the root.

@@ -3,11 +3,11 @@ import { isRecord } from '../../shared/json';
 import { apexFiles } from '../apex/files';
 import { checkJava } from '../apex/java';
 import { runProcess } from '../apex/process';
-import { resolvePackageFile } from '../dependencies';
+import { resolvePackageFile } from '../../shared/packages';
 import { ToolError } from '../errors';
 import { finding } from '../finding';
 import { messages } from '../messages';
-import type { Project } from '../project';
+import type { Project } from '../../project';
 import type { Finding, Rule, Severity } from '../types';
 
 const ID = 'apex-semantics';

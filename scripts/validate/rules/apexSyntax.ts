@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { isRecord } from '../../shared/json';
 import { mapLimited, runProcess } from '../apex/process';
 import { apexFiles } from '../apex/files';
-import { resolvePackageFile } from '../dependencies';
+import { resolvePackageFile } from '../../shared/packages';
 import { ToolError } from '../errors';
 import { finding } from '../finding';
 import { messages } from '../messages';

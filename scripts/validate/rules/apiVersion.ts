@@ -1,7 +1,7 @@
 import { child } from '../../xml/parse';
 import { atElement, finding } from '../finding';
 import { messages } from '../messages';
-import { PROJECT_FILE } from '../project';
+import { PROJECT_FILE } from '../../project';
 import type { Finding, Rule } from '../types';
 
 const ID = 'api-version';

@@ -7,7 +7,7 @@ import { flowScanner } from '../dependencies';
 import { finding } from '../finding';
 import { messages } from '../messages';
 import { childPath, flowName } from '../model';
-import type { Project } from '../project';
+import type { Project } from '../../project';
 import type { Finding, Rule, Severity } from '../types';
 
 const ID = 'flow-scanner';

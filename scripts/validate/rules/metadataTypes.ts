@@ -1,6 +1,6 @@
 import { finding } from '../finding';
 import { messages } from '../messages';
-import { PROJECT_FILE } from '../project';
+import { PROJECT_FILE } from '../../project';
 import type { Finding, Rule } from '../types';
 
 const ID = 'metadata-type';

@@ -9,7 +9,7 @@ import {
     type FieldCheck,
     type ObjectModel
 } from '../model';
-import type { Project } from '../project';
+import type { Project } from '../../project';
 import type { Finding, Rule } from '../types';
 
 const ID = 'object-references';

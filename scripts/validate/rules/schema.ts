@@ -4,7 +4,7 @@ import { METADATA_NAMESPACE } from '../../xml/write';
 import { atElement, finding } from '../finding';
 import { messages } from '../messages';
 import { childPath, closestName, metadataSchema } from '../model';
-import type { Component } from '../sourceIndex';
+import type { Component } from '../../project';
 import type { Finding, Rule } from '../types';
 
 const ID = 'schema';

@@ -10,7 +10,7 @@ import {
     fixture,
     removeTemporaryProjects,
     VALID_FLOW
-} from './helpers';
+} from '../../validate/__tests__/helpers';
 
 afterAll(removeTemporaryProjects);
 

@@ -1,24 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isRecord } from '../shared/json';
 import { parseXml, XmlSyntaxError, type XmlElement } from '../xml/parse';
-import { ProjectError } from './errors';
-import { messages } from './messages';
+import { readProjectConfig, type ProjectConfig } from './config';
 import { resolveSources, type Component } from './sourceIndex';
-
-export const PROJECT_FILE = 'sfdx-project.json';
 
 /** A parsed XML file: its tree, or why it is not well formed. */
 export type XmlDocument =
     | { readonly root: XmlElement; readonly error?: undefined }
     | { readonly root?: undefined; readonly error: XmlSyntaxError };
-
-export interface ProjectConfig {
-    /** Package directories as sfdx-project.json lists them, relative to the root. */
-    readonly packageDirectories: readonly string[];
-    readonly sourceApiVersion?: string;
-    readonly namespace?: string;
-}
 
 /** How source-deploy-retrieve places the project's files, by project path. */
 export interface ComponentIndex {
@@ -33,6 +22,8 @@ export interface ProjectLoadOptions {
      * of loading source-deploy-retrieve while no file changed (default: no cache).
      */
     readonly cacheDirectory?: string;
+    /** Where the checked sfdx-project.json is kept (see readProjectConfig; default its own). */
+    readonly configCacheDirectory?: string | false;
 }
 
 /**
@@ -63,16 +54,21 @@ export class Project {
      * is given and holds the answer for these very files.
      */
     public static load(dir: string, options: ProjectLoadOptions = {}): Promise<Project> {
-        const root = path.resolve(dir);
-        const config = readConfig(root);
+        const config = readProjectConfig(
+            dir,
+            options.configCacheDirectory !== undefined
+                ? { cacheDirectory: options.configCacheDirectory }
+                : {}
+        );
+        const root = config.root;
         const candidates: string[] = [];
         const missing: string[] = [];
         for (const packageDirectory of config.packageDirectories) {
-            const absolute = path.resolve(root, packageDirectory);
+            const absolute = path.resolve(root, packageDirectory.path);
             if (fs.existsSync(absolute)) {
                 candidates.push(...listFiles(absolute));
             } else {
-                missing.push(packageDirectory);
+                missing.push(packageDirectory.path);
             }
         }
         const unique = [...new Set(candidates)];
@@ -151,46 +147,6 @@ export class Project {
         }
         return this.memos.get(build) as T;
     }
-}
-
-function readConfig(root: string): ProjectConfig {
-    if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) {
-        throw new ProjectError(root, messages.usage.notADirectory(root));
-    }
-    const file = path.join(root, PROJECT_FILE);
-    if (!fs.existsSync(file)) {
-        throw new ProjectError(root, messages.usage.notAProject(root));
-    }
-    let data: unknown;
-    try {
-        data = JSON.parse(fs.readFileSync(file, 'utf8'));
-    } catch (error: unknown) {
-        throw new ProjectError(root, messages.usage.unreadableProjectFile(file, error), {
-            cause: error
-        });
-    }
-    if (!isRecord(data) || !Array.isArray(data.packageDirectories)) {
-        throw new ProjectError(root, messages.usage.noPackageDirectories(file));
-    }
-    const packageDirectories: string[] = [];
-    for (const entry of data.packageDirectories) {
-        if (!isRecord(entry) || typeof entry.path !== 'string') {
-            throw new ProjectError(root, messages.usage.noPackageDirectories(file));
-        }
-        packageDirectories.push(entry.path.replace(/\\/g, '/').replace(/\/+$/, ''));
-    }
-    if (packageDirectories.length === 0) {
-        throw new ProjectError(root, messages.usage.noPackageDirectories(file));
-    }
-    return {
-        packageDirectories,
-        ...(typeof data.sourceApiVersion === 'string'
-            ? { sourceApiVersion: data.sourceApiVersion }
-            : {}),
-        ...(typeof data.namespace === 'string' && data.namespace !== ''
-            ? { namespace: data.namespace }
-            : {})
-    };
 }
 
 function listFiles(directory: string): string[] {

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { isRecord } from '../shared/json';
 import { hashOf, readKeyed, writeKeyed } from '../cache/keyed';
-import { packageVersion, resolvePackageFile } from './dependencies';
+import { packageVersion, resolvePackageFile } from '../shared/packages';
 
 /** The metadata component a file belongs to, as source-deploy-retrieve resolves it. */
 export interface Component {
