@@ -1,11 +1,17 @@
 import { runMain } from '../shared/command';
+import { generatedFilesRule } from '../generate/generatedFilesRule';
 import { VALIDATE_CACHE_DIRECTORY, validateProject } from '../validate';
 import { buildCommand } from './command';
 import { buildProject, formatSummary, toValidationReport, type ProjectValidator } from '.';
 
 /** `npm run validate` with every rule, as the build runs it before converting. */
 const validate: ProjectValidator = async (root) =>
-    toValidationReport(await validateProject(root, { cacheDirectory: VALIDATE_CACHE_DIRECTORY }));
+    toValidationReport(
+        await validateProject(root, {
+            cacheDirectory: VALIDATE_CACHE_DIRECTORY,
+            extraRules: [generatedFilesRule()]
+        })
+    );
 
 runMain(buildCommand, async () => {
     const outcome = await buildProject(process.cwd(), { validate });

@@ -36,12 +36,22 @@ function progressPrinter(): { show: (progress: DeployProgress) => void; end: () 
 /** npm run build's checks and conversion; false (after saying why) when they refuse. */
 async function build(root: string): Promise<boolean> {
     console.log(M.building());
-    const [{ buildProject, toValidationReport }, { VALIDATE_CACHE_DIRECTORY, validateProject }] =
-        await Promise.all([import('../build/index.js'), import('../validate/index.js')]);
+    const [
+        { buildProject, toValidationReport },
+        { VALIDATE_CACHE_DIRECTORY, validateProject },
+        { generatedFilesRule }
+    ] = await Promise.all([
+        import('../build/index.js'),
+        import('../validate/index.js'),
+        import('../generate/generatedFilesRule.js')
+    ]);
     const outcome = await buildProject(root, {
         validate: async (dir) =>
             toValidationReport(
-                await validateProject(dir, { cacheDirectory: VALIDATE_CACHE_DIRECTORY })
+                await validateProject(dir, {
+                    cacheDirectory: VALIDATE_CACHE_DIRECTORY,
+                    extraRules: [generatedFilesRule()]
+                })
             )
     });
     switch (outcome.status) {

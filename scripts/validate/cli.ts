@@ -3,12 +3,14 @@ import { VALIDATE_CACHE_DIRECTORY } from './cacheDirectory';
 import { validateCommand } from './command';
 import { Project } from '../project';
 import { formatHuman, toJsonReport } from './report';
-
 import type { ValidateOptions } from './types';
 
 runMain(validateCommand, async ({ values, positionals }) => {
     const started = performance.now();
+    // This repository's own rule (its generated files are current) joins the validator's.
+    const { generatedFilesRule } = await import('../generate/generatedFilesRule.js');
     const options: ValidateOptions = {
+        extraRules: [generatedFilesRule()],
         ...(values.rule.length > 0 ? { rules: values.rule } : {}),
         ...(values['no-cache']
             ? { schemaCache: false }

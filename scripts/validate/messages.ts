@@ -341,18 +341,6 @@ export const messages = {
         })
     },
 
-    generated: {
-        stale: (problem: 'missing' | 'different' | 'orphan'): Text => ({
-            message: {
-                missing: 'scripts/metadata defines this file, but it is not in the project.',
-                different:
-                    'This file differs from what scripts/metadata generates (edited by hand, or the definitions changed).',
-                orphan: 'This file is in a generated folder, but scripts/metadata no longer defines it.'
-            }[problem],
-            fix: 'Change the definitions in scripts/metadata rather than the file, then run npm run generate and commit the result.'
-        })
-    },
-
     apex: {
         javaMissing: (why: string): Text => ({
             message: `The Apex checks need Java 17 or later: ${why}.`,

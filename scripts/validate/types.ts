@@ -44,10 +44,10 @@ export interface ValidateOptions {
     /** The Java 17+ executable for the Apex checks (default: $JAVA_HOME/bin/java, else `java`). */
     readonly javaCommand?: string;
     /**
-     * The project whose files the generator definitions (scripts/metadata) describe: the staleness
-     * check runs only when the validated directory is this one (default: this repository's root).
+     * Rules of the caller's own, run with the validator's: a repository registers its house
+     * checks here (this one, that its generated files are current).
      */
-    readonly generatorRoot?: string;
+    readonly extraRules?: readonly Rule[];
     /**
      * Where the Apex checks that run Java or the Apex parser remember their findings, and
      * source-deploy-retrieve's placing of the files, for an unchanged project (default: no

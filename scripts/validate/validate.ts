@@ -5,7 +5,7 @@ import { compareFindings, finding } from './finding';
 import { messages } from './messages';
 import { useSchemaCache } from './model';
 import { Project } from '../project';
-import { createRules, REPOSITORY_ROOT } from './rules';
+import { createRules } from './rules';
 import type { Finding, Rule, ValidateOptions, ValidationResult } from './types';
 
 /**
@@ -62,11 +62,13 @@ export function ruleIds(): string[] {
 }
 
 function allRules(options: ValidateOptions): Rule[] {
-    return createRules({
-        javaCommand: options.javaCommand ?? defaultJavaCommand(),
-        generatorRoot: options.generatorRoot ?? REPOSITORY_ROOT,
-        ...(options.cacheDirectory ? { cacheDirectory: options.cacheDirectory } : {})
-    });
+    return [
+        ...createRules({
+            javaCommand: options.javaCommand ?? defaultJavaCommand(),
+            ...(options.cacheDirectory ? { cacheDirectory: options.cacheDirectory } : {})
+        }),
+        ...(options.extraRules ?? [])
+    ];
 }
 
 export function selectRules(options: ValidateOptions): Rule[] {

@@ -11,17 +11,13 @@ import { flowConnectorsRule } from './flowConnectors';
 import { flowReferencesRule } from './flowReferences';
 import { flowScannerRule } from './flowScanner';
 import { flowTestReferencesRule } from './flowTestReferences';
-import { generatedFilesRule } from './generatedFiles';
 import { metadataTypeRule } from './metadataTypes';
 import { objectReferencesRule } from './objectReferences';
 import { schemaRule } from './schema';
 import { xmlSyntaxRule } from './xmlSyntax';
 
-export { REPOSITORY_ROOT } from './generatedFiles';
-
 export interface RuleSettings {
     readonly javaCommand: string;
-    readonly generatorRoot: string;
     /** Where the slow Apex checks remember their findings; none when absent. */
     readonly cacheDirectory?: string;
 }
@@ -50,7 +46,6 @@ export function createRules(settings: RuleSettings): Rule[] {
         flowScannerRule,
         // Parsing every class with the Apex grammar costs a second or two: kept like the others.
         slow(apexFieldsRule),
-        apiVersionRule,
-        generatedFilesRule(settings.generatorRoot)
+        apiVersionRule
     ];
 }

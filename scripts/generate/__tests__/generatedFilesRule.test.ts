@@ -1,7 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { generatePackage, writeFiles } from '../../../generate';
-import { applyChanges, createProject, findings, removeTemporaryProjects } from '../helpers';
+import {
+    applyChanges,
+    createProject,
+    findings,
+    removeTemporaryProjects
+} from '../../validate/__tests__/helpers';
+import { generatePackage, writeFiles } from '..';
+import { generatedFilesRule } from '../generatedFilesRule';
 
 afterAll(removeTemporaryProjects);
 
@@ -17,7 +23,9 @@ describe('generated-files', () => {
 
     it('accepts generated files that match the definitions', async () => {
         const dir = generatedProject();
-        expect(await findings(dir, ['generated-files'], { generatorRoot: dir })).toEqual([]);
+        expect(
+            await findings(dir, ['generated-files'], { extraRules: [generatedFilesRule(dir)] })
+        ).toEqual([]);
     });
 
     it('reports files edited by hand, deleted, or no longer defined', async () => {
@@ -31,7 +39,9 @@ describe('generated-files', () => {
             [second.path]: null,
             [orphan]: '<?xml version="1.0" encoding="UTF-8"?>\n'
         });
-        const result = await findings(dir, ['generated-files'], { generatorRoot: dir });
+        const result = await findings(dir, ['generated-files'], {
+            extraRules: [generatedFilesRule(dir)]
+        });
         expect(result.map((item) => `${item.severity} ${item.file ?? ''}`).sort()).toEqual(
             [`error ${first.path}`, `error ${second.path}`, `error ${orphan}`].sort()
         );
@@ -41,6 +51,8 @@ describe('generated-files', () => {
     it('checks nothing in a project the generator does not describe', async () => {
         const dir = generatedProject();
         fs.rmSync(path.join(dir, second?.path ?? ''));
-        expect(await findings(dir, ['generated-files'])).toEqual([]);
+        expect(
+            await findings(dir, ['generated-files'], { extraRules: [generatedFilesRule()] })
+        ).toEqual([]);
     });
 });
