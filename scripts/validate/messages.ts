@@ -1,4 +1,4 @@
-import { FLOW_GLOBALS, type ReferenceProblem } from './model/flow';
+import type { ReferenceProblem } from './model/flow';
 import type { FieldCheck } from './model/objects';
 
 /**
@@ -10,7 +10,8 @@ export interface Text {
     readonly fix: string;
 }
 
-const STANDARD_OBJECTS_FILE = 'scripts/validate/model/standardObjects.ts';
+/** Where the platform's fields that the catalogue of standard objects lacks are listed. */
+const PLATFORM_FIELDS_FILE = 'scripts/project/objects/platform.ts';
 
 type UnknownCheck = Extract<FieldCheck, { status: 'unknown-object' | 'unknown-field' }>;
 
@@ -29,7 +30,7 @@ function unknownObjectOrField(check: UnknownCheck): Text {
             message: `\`${check.object}\` is neither an object of the project nor a standard object the validator knows.`,
             fix: /__[a-z]+$/i.test(check.object)
                 ? `Fix the name, or add objects/${check.object}/${check.object}.object-meta.xml.`
-                : `Fix the name; if Salesforce has this standard object, add it with its fields to ${STANDARD_OBJECTS_FILE}.`
+                : "Fix the name: Salesforce's catalogue of standard objects (apex-dev-tools' sobject-types jar, installed with @salesforce/code-analyzer-pmd-engine) has no such object either; an object newer than the jar needs a newer engine."
         };
     }
     const { object, field } = check;
@@ -54,7 +55,7 @@ function unknownObjectOrField(check: UnknownCheck): Text {
     }
     return {
         message: `\`${object}.${field}\` is neither a custom field of the project nor a standard field the validator knows.`,
-        fix: `Fix the field name; if Salesforce has this standard field, add it to ${object} in ${STANDARD_OBJECTS_FILE}.`
+        fix: `Fix the field name: Salesforce's catalogue of standard objects has no such field either. A standard field that exists only with an org feature the catalogue's org lacked belongs in ${PLATFORM_FIELDS_FILE}, with the documentation that says so.`
     };
 }
 
@@ -221,7 +222,7 @@ export const messages = {
                 case 'unknown-global':
                     return {
                         message: `\`${reference}\` uses ${problem.name}, which is not a global variable the validator knows.`,
-                        fix: `Use one of ${FLOW_GLOBALS.join(', ')}.`
+                        fix: `Use one of ${problem.globals.join(', ')}.`
                     };
                 case 'unknown-member':
                     return {

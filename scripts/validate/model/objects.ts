@@ -1,11 +1,12 @@
-import { childText } from '../../xml/parse';
 import type { Project } from '../../project';
 import {
-    CUSTOM_OBJECT_FIELDS,
-    CUSTOM_OBJECT_RELATIONSHIPS,
-    LIST_VIEW_TOKENS,
-    STANDARD_OBJECTS
-} from './standardObjects';
+    isCustomName,
+    projectObjects,
+    type ObjectDefinition,
+    type ProjectObjects
+} from '../../project/objects';
+
+export { isCustomName } from '../../project/objects';
 
 /** A custom field the project defines in `objects/<Object>/fields/<Field>.field-meta.xml`. */
 export interface ProjectField {
@@ -17,16 +18,13 @@ export interface ProjectField {
     readonly referenceTo?: string;
 }
 
-/** What the project and the built-in list of standard objects say about an object. */
+/** What the validator needs to know of an object. */
 export interface ObjectInfo {
     readonly name: string;
     /** Defined by an `<Object>.object-meta.xml` of the project. */
     readonly definedInProject: boolean;
     readonly custom: boolean;
-    /** Every known field name by lower-case name. */
-    readonly fields: ReadonlyMap<string, string>;
-    readonly relationships: ReadonlyMap<string, string>;
-    /** False for a standard object that is not in the built-in list: its standard fields are unknown. */
+    /** False when Salesforce's fields of the object are unknown: only the project's are known. */
     readonly fieldsKnown: boolean;
 }
 
@@ -37,63 +35,61 @@ export type FieldCheck =
     | { readonly status: 'unknown-object'; readonly object: string }
     | { readonly status: 'unknown-field'; readonly object: string; readonly field: string };
 
-const OBJECT_FILE = /(?:^|\/)objects\/([^/]+)\/([^/]+)\.object-meta\.xml$/;
-const FIELD_FILE = /(?:^|\/)objects\/([^/]+)\/fields\/([^/]+)\.field-meta\.xml$/;
+/**
+ * Columns and filter fields of list views and search layouts that name standard fields by
+ * their list-view token rather than their API name, as Salesforce writes them on retrieve. No
+ * document lists them all, and the catalogue has API names only.
+ */
+const LIST_VIEW_TOKENS: readonly string[] = [
+    'NAME',
+    'OWNER.ALIAS',
+    'OWNER.FIRST_NAME',
+    'OWNER.LAST_NAME',
+    'OWNER.NAME',
+    'CREATED_DATE',
+    'CREATEDBY_USER',
+    'CREATEDBY_USER.ALIAS',
+    'LAST_UPDATE',
+    'UPDATEDBY_USER',
+    'UPDATEDBY_USER.ALIAS',
+    'LAST_ACTIVITY',
+    'RECORDTYPE',
+    'CORE.USERS.ALIAS',
+    'CORE.USERS.FIRST_NAME',
+    'CORE.USERS.LAST_NAME',
+    'CORE.USERS.FULL_NAME',
+    'CORE.USERS.USERNAME',
+    'CORE.USERS.EMAIL',
+    'CORE.USERS.ACTIVE',
+    'CORE.USER_ROLE.NAME',
+    'CORE.PROFILE.NAME',
+    'CORE.USERS.LAST_LOGIN'
+];
 
-/** Object and field names of the project, with the standard ones, for cross-reference checks. */
+/**
+ * The validator's view of the project's object schema (scripts/project/objects): whether the
+ * objects, fields and relationship paths that metadata and Apex name exist, with the project's
+ * namespace prefix optional on its own names and other packages' names left unchecked.
+ */
 export class ObjectModel {
-    private readonly objects = new Map<string, ObjectInfo>();
-    private readonly namespacePrefix: string | undefined;
+    /** The project's field files, as the permission checks read them. */
+    public readonly fields: readonly ProjectField[];
 
-    public constructor(
-        public readonly fields: readonly ProjectField[],
-        definedObjects: readonly string[],
-        namespace?: string
-    ) {
-        this.namespacePrefix = namespace ? `${namespace.toLowerCase()}__` : undefined;
-        const names = new Set([
-            ...Object.keys(STANDARD_OBJECTS),
-            ...definedObjects,
-            ...fields.map((field) => field.object)
-        ]);
-        for (const name of names) {
-            const standard = STANDARD_OBJECTS[name];
-            const custom = isCustomName(name);
-            const known = new Map<string, string>();
-            const relationships = new Map<string, string>();
-            const add = (field: string): void => {
-                known.set(field.toLowerCase(), field);
-            };
-            (custom ? CUSTOM_OBJECT_FIELDS : (standard?.fields ?? [])).forEach(add);
-            const standardRelationships = custom
-                ? CUSTOM_OBJECT_RELATIONSHIPS
-                : standard?.relationships;
-            for (const [relationship, target] of Object.entries(standardRelationships ?? {})) {
-                relationships.set(relationship.toLowerCase(), target);
-            }
-            for (const field of fields.filter((candidate) => candidate.object === name)) {
-                add(field.name);
-                if (field.referenceTo && field.name.endsWith('__c')) {
-                    relationships.set(
-                        `${field.name.slice(0, -3)}__r`.toLowerCase(),
-                        field.referenceTo
-                    );
-                }
-            }
-            this.objects.set(name.toLowerCase(), {
-                name,
-                definedInProject: definedObjects.includes(name),
-                custom,
-                fields: known,
-                relationships,
-                fieldsKnown: custom || standard !== undefined
-            });
-        }
+    public constructor(public readonly schema: ProjectObjects) {
+        this.fields = schema.projectFields.map((field) => ({
+            object: field.object,
+            name: field.name,
+            file: field.file,
+            required: field.required,
+            masterDetail: field.metadataType === 'MasterDetail',
+            ...(field.referenceTo?.[0] !== undefined ? { referenceTo: field.referenceTo[0] } : {})
+        }));
     }
 
     /** The object with this API name (case-insensitive, the project's namespace prefix optional). */
     public object(name: string): ObjectInfo | undefined {
-        return this.objects.get(this.local(name).toLowerCase());
+        const object = this.schema.object(name);
+        return object ? this.info(object) : undefined;
     }
 
     /**
@@ -101,18 +97,12 @@ export class ObjectModel {
      * which cannot be checked offline.
      */
     public isForeign(name: string): boolean {
-        return this.isOtherNamespace(
-            /^([A-Za-z][A-Za-z0-9]*)__[A-Za-z]\w*__[A-Za-z]+$/.exec(name)?.[1]
-        );
+        return this.schema.isForeign(name);
     }
 
     /** Whether a class or flow name (`ns__Name`) belongs to another package's namespace. */
     public isForeignComponent(name: string): boolean {
-        return this.isOtherNamespace(/^([A-Za-z][A-Za-z0-9]*)__/.exec(name)?.[1]);
-    }
-
-    private isOtherNamespace(prefix: string | undefined): boolean {
-        return prefix !== undefined && `${prefix.toLowerCase()}__` !== this.namespacePrefix;
+        return this.schema.isForeignComponent(name);
     }
 
     /** Checks an object name. */
@@ -120,7 +110,7 @@ export class ObjectModel {
         if (this.isForeign(name)) {
             return { status: 'unverifiable' };
         }
-        const object = this.object(name);
+        const object = this.schema.object(name);
         return object
             ? { status: 'ok', object: object.name }
             : { status: 'unknown-object', object: name };
@@ -135,7 +125,10 @@ export class ObjectModel {
         if (objectCheck.status !== 'ok') {
             return objectCheck;
         }
-        let object = this.object(objectName);
+        let object = this.schema.object(objectName);
+        // What a finding names as the object: the object reached, or for a polymorphic lookup
+        // the path to it (`Case.Owner`), since its fields are those of the Name object.
+        let shown = object?.name ?? objectName;
         const segments = fieldPath.split('.');
         for (const [index, segment] of segments.entries()) {
             if (!object) {
@@ -145,22 +138,28 @@ export class ObjectModel {
             if (this.isForeign(name)) {
                 return { status: 'unverifiable' };
             }
-            const local = this.local(name).toLowerCase();
             if (index === segments.length - 1) {
-                if (object.fields.has(local)) {
+                if (this.schema.field(object, name)) {
                     return { status: 'ok', object: object.name };
                 }
-                return object.fieldsKnown || isCustomName(name)
-                    ? { status: 'unknown-field', object: object.name, field: name }
+                return object.platformFieldsKnown || isCustomName(name)
+                    ? { status: 'unknown-field', object: shown, field: name }
                     : { status: 'unverifiable' };
             }
-            const target = explicitType ?? object.relationships.get(local);
-            if (target === undefined) {
-                return local.endsWith('__r') || object.fieldsKnown
-                    ? { status: 'unknown-field', object: object.name, field: name }
+            const relationship = this.schema.relationship(object, name);
+            if (explicitType === undefined && relationship === undefined) {
+                return this.schema.names.key(name).endsWith('__r') || object.platformFieldsKnown
+                    ? { status: 'unknown-field', object: shown, field: name }
                     : { status: 'unverifiable' };
             }
-            object = this.object(target);
+            // A lookup that may point at any object (the catalogue's SObject) cannot be followed.
+            const target = explicitType ?? relationship?.target;
+            const parent = object.name;
+            object = target === undefined ? undefined : this.schema.object(target);
+            shown =
+                explicitType === undefined && relationship?.polymorphic
+                    ? `${shown}.${relationship.name}`
+                    : (object?.name ?? parent);
         }
         return { status: 'unverifiable' };
     }
@@ -176,55 +175,29 @@ export class ObjectModel {
             return { status: 'unverifiable' };
         }
         const [object, field] = splitQualified(column);
-        return object && field && this.object(object)
+        return object && field && this.schema.object(object)
             ? this.checkField(object, field)
             : this.checkField(objectName, column);
     }
 
     /** A key that identifies a field whatever its case and namespace prefix. */
     public fieldKey(object: string, field: string): string {
-        return `${this.local(object)}.${this.local(field)}`.toLowerCase();
+        return `${this.schema.names.key(object)}.${this.schema.names.key(field)}`;
     }
 
-    private local(name: string): string {
-        return this.namespacePrefix && name.toLowerCase().startsWith(this.namespacePrefix)
-            ? name.slice(this.namespacePrefix.length)
-            : name;
+    private info(object: ObjectDefinition): ObjectInfo {
+        return {
+            name: object.name,
+            definedInProject: object.file !== undefined,
+            custom: isCustomName(object.name),
+            fieldsKnown: object.platformFieldsKnown
+        };
     }
 }
 
-/** The object model of a project, built once per run. */
+/** The object model of a project, built once per run over its one object schema. */
 export function objectModel(project: Project): ObjectModel {
-    const fields: ProjectField[] = [];
-    const objects: string[] = [];
-    for (const file of project.files) {
-        const objectMatch = OBJECT_FILE.exec(file);
-        if (objectMatch?.[1] !== undefined && objectMatch[1] === objectMatch[2]) {
-            objects.push(objectMatch[1]);
-            continue;
-        }
-        const fieldMatch = FIELD_FILE.exec(file);
-        if (!fieldMatch?.[1] || !fieldMatch[2]) {
-            continue;
-        }
-        const root = project.xmlRoot(file);
-        const type = root ? childText(root, 'type')?.trim() : undefined;
-        const referenceTo = root ? childText(root, 'referenceTo')?.trim() : undefined;
-        fields.push({
-            object: fieldMatch[1],
-            name: fieldMatch[2],
-            file,
-            required: root ? childText(root, 'required')?.trim() === 'true' : false,
-            masterDetail: type === 'MasterDetail',
-            ...(referenceTo ? { referenceTo } : {})
-        });
-    }
-    return new ObjectModel(fields, objects, project.config.namespace);
-}
-
-/** Custom objects, custom metadata types, platform events, external and big objects. */
-export function isCustomName(name: string): boolean {
-    return /__(c|mdt|e|x|b)$/i.test(name);
+    return new ObjectModel(project.memo(projectObjects));
 }
 
 /** Splits `Object.Field` at its first dot. */

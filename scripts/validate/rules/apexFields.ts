@@ -66,7 +66,9 @@ function checkSelect(
         report(select.from, objectCheck);
     }
     if (object) {
-        // Standard objects other than User are listed with their common fields only.
+        // The catalogue is one org's describe: on standard objects other than User, which the
+        // package extends, fields that come with features that org lacked (person accounts,
+        // territories, ...) would be reported, so only custom fields and paths are checked there.
         const checksStandardFields = object.custom || object.name === 'User';
         for (const field of select.fields) {
             const first = field.name.split('.')[0] ?? field.name;

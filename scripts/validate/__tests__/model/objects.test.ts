@@ -1,32 +1,30 @@
+import { objectsFromFiles } from '../../../project/objects';
+import { parseXml } from '../../../xml/parse';
 import { ObjectModel } from '../../model/objects';
 
+const FIELD = (name: string, body: string): string =>
+    `<CustomField xmlns="http://soap.sforce.com/2006/04/metadata"><fullName>${name}</fullName>${body}</CustomField>`;
+const files: Record<string, string> = {
+    'objects/Link__c/Link__c.object-meta.xml':
+        '<CustomObject xmlns="http://soap.sforce.com/2006/04/metadata"><label>Link</label></CustomObject>',
+    'objects/Link__c/fields/Url__c.field-meta.xml': FIELD(
+        'Url__c',
+        '<required>true</required><type>Text</type>'
+    ),
+    'objects/Link__c/fields/Account__c.field-meta.xml': FIELD(
+        'Account__c',
+        '<referenceTo>Account</referenceTo><type>Lookup</type>'
+    ),
+    'objects/User/fields/Calendly_Link__c.field-meta.xml': FIELD(
+        'Calendly_Link__c',
+        '<type>Text</type>'
+    )
+};
 const model = new ObjectModel(
-    [
-        {
-            object: 'Link__c',
-            name: 'Url__c',
-            file: 'Url__c.field-meta.xml',
-            required: true,
-            masterDetail: false
-        },
-        {
-            object: 'Link__c',
-            name: 'Account__c',
-            file: 'Account__c.field-meta.xml',
-            required: false,
-            masterDetail: false,
-            referenceTo: 'Account'
-        },
-        {
-            object: 'User',
-            name: 'Calendly_Link__c',
-            file: 'Calendly_Link__c.field-meta.xml',
-            required: false,
-            masterDetail: false
-        }
-    ],
-    ['Link__c'],
-    'cly'
+    objectsFromFiles(
+        Object.entries(files).map(([path, text]) => ({ path, root: parseXml(text, path) })),
+        { namespace: 'cly' }
+    )
 );
 
 describe('ObjectModel', () => {
@@ -77,5 +75,34 @@ describe('ObjectModel', () => {
         expect(model.checkListViewField('Account', 'ACCOUNT.ADDRESS1_CITY').status).toBe(
             'unverifiable'
         );
+    });
+});
+
+describe('ObjectModel over the catalogue', () => {
+    it('knows every standard object and field of the catalogue, not a hand-kept few', () => {
+        expect(model.checkObject('Asset')).toEqual({ status: 'ok', object: 'Asset' });
+        expect(model.checkField('Account', 'BillingCity').status).toBe('ok');
+        expect(model.checkField('User', 'MiddleName').status).toBe('ok');
+        expect(model.checkField('Asset', 'Nmae')).toEqual({
+            status: 'unknown-field',
+            object: 'Asset',
+            field: 'Nmae'
+        });
+    });
+
+    it('reads a polymorphic owner through the fields every owner has, and names the path', () => {
+        expect(model.checkField('Case', 'Owner.Email').status).toBe('ok');
+        expect(model.checkField('Case', 'Owner:User.Department').status).toBe('ok');
+        expect(model.checkField('Case', 'Owner.Department')).toEqual({
+            status: 'unknown-field',
+            object: 'Case.Owner',
+            field: 'Department'
+        });
+        expect(model.checkField('User', 'DelegatedApprover.Anything').status).toBe('unverifiable');
+    });
+
+    it('does not take the project prefix off a standard field', () => {
+        expect(model.checkField('User', 'cly__Email').status).toBe('unknown-field');
+        expect(model.fieldKey('cly__Link__c', 'cly__Url__c')).toBe('link__c.url__c');
     });
 });

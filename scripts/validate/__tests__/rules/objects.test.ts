@@ -54,7 +54,7 @@ describe('object-references', () => {
             ],
             ['PermissionSet.tabSettings.tab', 'The tab Links__c is not in the project.']
         ]);
-        expect(result[1]?.fix).toContain('scripts/validate/model/standardObjects.ts');
+        expect(result[1]?.fix).toContain('scripts/project/objects/platform.ts');
     });
 
     it('reports an Apex class and a flow that a permission set opens but the project lacks', async () => {
