@@ -1,8 +1,15 @@
 import { MetadataSchema } from '../../schema';
 import type { Project } from '../../project';
-import { FlowModel } from './flow';
+import {
+    flowApiName,
+    readFlows,
+    readFlowTests,
+    type FlowModel,
+    type FlowTestModel
+} from '../../project/flows';
 
-export { FlowModel, type ReferenceProblem } from './flow';
+export type { FlowModel, FlowTestModel } from '../../project/flows';
+export { resolveReference, type ReferenceProblem } from './flow';
 export {
     isCustomName,
     objectModel,
@@ -28,19 +35,15 @@ export function metadataSchema(): MetadataSchema {
     return MetadataSchema.load({ cache: schemaCache });
 }
 
-/** Every well-formed flow of the project by file, read once per run. */
+/** Every well-formed flow of the project by file, read once per run (`project.memo(flowModels)`). */
 export function flowModels(project: Project): ReadonlyMap<string, FlowModel> {
-    const models = new Map<string, FlowModel>();
-    for (const file of project.filesEndingWith('.flow-meta.xml')) {
-        const root = project.xmlRoot(file);
-        if (root?.name === 'Flow') {
-            models.set(file, new FlowModel(metadataSchema(), root));
-        }
-    }
-    return models;
+    return readFlows(project, metadataSchema());
+}
+
+/** Every well-formed FlowTest of the project by file, read once per run. */
+export function flowTestModels(project: Project): ReadonlyMap<string, FlowTestModel> {
+    return readFlowTests(project);
 }
 
 /** The flow API name of a flow file: its file name without the suffix. */
-export function flowName(file: string): string {
-    return (file.split('/').pop() ?? file).replace(/\.flow-meta\.xml$/, '');
-}
+export const flowName = flowApiName;

@@ -1,5 +1,4 @@
-import { child } from '../../xml/parse';
-import { atElement, finding } from '../finding';
+import { finding } from '../finding';
 import { messages } from '../messages';
 import { closestName, flowModels, type FlowModel, metadataSchema } from '../model';
 import type { Finding, Rule } from '../types';
@@ -34,21 +33,19 @@ function checkFlow(file: string, flow: FlowModel): Finding[] {
                 closestName(connection.target, nodeNames)
             );
             findings.push(
-                finding(ID, 'error', text, atElement(file, connection.element, connection.path))
+                finding(ID, 'error', text, { file, line: connection.line, path: connection.path })
             );
         }
     }
     const starts = flow.startTargets();
     if (starts.length === 0) {
         if (flow.nodes.size > 0) {
-            const at = flow.start ?? flow.root;
             findings.push(
-                finding(
-                    ID,
-                    'error',
-                    messages.flow.noStart(),
-                    atElement(file, at, flow.start ? 'Flow.start' : 'Flow')
-                )
+                finding(ID, 'error', messages.flow.noStart(), {
+                    file,
+                    line: flow.start?.line ?? flow.line,
+                    path: flow.start ? 'Flow.start' : 'Flow'
+                })
             );
         }
         return findings;
@@ -76,12 +73,11 @@ function checkFlow(file: string, flow: FlowModel): Finding[] {
         }
         walk([key], outgoing, flow).forEach((member) => reached.add(member));
         findings.push(
-            finding(
-                ID,
-                'error',
-                messages.flow.unreachable(node.name),
-                atElement(file, child(node.element, 'name') ?? node.element, node.path)
-            )
+            finding(ID, 'error', messages.flow.unreachable(node.name), {
+                file,
+                line: node.nameLine,
+                path: node.path
+            })
         );
     }
     return findings;

@@ -1,30 +1,17 @@
-import { childText, children, type XmlElement } from '../../xml/parse';
-import { atElement, finding, unresolvedReference } from '../finding';
+import type { FlowModel, FlowPlace, FlowRecordUse, FlowText } from '../../project/flows';
+import { finding, unresolvedReference, type Location } from '../finding';
 import { messages } from '../messages';
 import {
-    childPath,
     flowModels,
-    objectModel,
-    type FieldCheck,
-    type FlowModel,
     metadataSchema,
+    objectModel,
+    resolveReference,
+    type FieldCheck,
     type ObjectModel
 } from '../model';
 import type { Finding, Rule } from '../types';
 
 const ID = 'flow-references';
-
-/** Flow elements that read or write records of an object, with their field-naming children. */
-const RECORD_ELEMENTS = [
-    'recordLookups',
-    'recordUpdates',
-    'recordCreates',
-    'recordDeletes',
-    'dynamicChoiceSets'
-];
-const FIELD_LISTS = ['queriedFields'];
-const FIELD_LEAVES = ['sortField', 'displayField', 'valueField'];
-const FIELD_ITEMS = ['filters', 'inputAssignments', 'outputAssignments'];
 
 /**
  * Every object, field and name a flow refers to exists: the start object, record elements'
@@ -46,6 +33,9 @@ export const flowReferencesRule: Rule = {
     }
 };
 
+const nonEmpty = (text: FlowText | undefined): text is FlowText =>
+    text !== undefined && text.text !== '';
+
 class FlowReferenceChecker {
     public constructor(
         private readonly file: string,
@@ -55,102 +45,65 @@ class FlowReferenceChecker {
     ) {}
 
     public check(): void {
-        const { root, start, startObject } = this.flow;
+        const { start } = this.flow;
+        const startObject = start?.object?.text;
         if (start && startObject) {
-            const startPath = 'Flow.start';
-            this.checkObject(start, startPath, startObject);
-            this.checkFieldItems(start, startPath, startObject, ['filters']);
-            for (const scheduledPath of children(start, 'scheduledPaths')) {
-                this.checkFieldLeaves(
-                    scheduledPath,
-                    childPath(startPath, start, scheduledPath),
-                    startObject,
-                    ['recordField']
-                );
+            this.checkObject(start, startObject);
+            this.checkFields(startObject, [
+                ...start.filters.map((filter) => filter.field).filter(nonEmpty),
+                ...start.scheduledPaths.map((path) => path.recordField).filter(nonEmpty)
+            ]);
+        }
+        for (const part of [...this.flow.elements, ...this.flow.resources]) {
+            if ('records' in part) {
+                this.checkRecords(part, part.records);
+            }
+            if (part.kind === 'variables' && part.objectType?.text) {
+                this.checkObject(part, part.objectType.text);
             }
         }
-        for (const element of root.children) {
-            const path = childPath('Flow', root, element);
-            if (RECORD_ELEMENTS.includes(element.name)) {
-                this.checkRecordElement(element, path);
-            } else if (element.name === 'variables') {
-                const objectType = childText(element, 'objectType')?.trim();
-                if (objectType) {
-                    this.checkObject(element, path, objectType);
-                }
-            }
-        }
-        for (const { reference, element, path } of this.flow.references) {
-            const problem = this.flow.resolve(reference, this.objects);
+        for (const { reference, line, path } of this.flow.references) {
+            const problem = resolveReference(this.flow, reference, this.objects);
             if (problem) {
                 this.findings.push(
-                    unresolvedReference(ID, reference, problem, atElement(this.file, element, path))
+                    unresolvedReference(ID, reference, problem, this.at({ line, path }))
                 );
             }
         }
     }
 
-    private checkRecordElement(element: XmlElement, path: string): void {
-        const object = childText(element, 'object')?.trim();
-        if (object && this.checkObject(element, path, object)) {
-            this.checkFieldItems(element, path, object, FIELD_ITEMS);
-            this.checkFieldLeaves(element, path, object, [...FIELD_LISTS, ...FIELD_LEAVES]);
+    private at(place: FlowPlace): Location {
+        return { file: this.file, line: place.line, path: place.path };
+    }
+
+    private checkRecords(place: FlowPlace, records: FlowRecordUse): void {
+        const object = records.object?.text;
+        if (object && this.checkObject(place, object)) {
+            this.checkFields(object, records.fields);
         }
-        const picklistObject = childText(element, 'picklistObject')?.trim();
-        if (picklistObject && this.checkObject(element, path, picklistObject)) {
-            this.checkFieldLeaves(element, path, picklistObject, ['picklistField']);
+        const picklistObject = records.picklistObject?.text;
+        if (picklistObject && this.checkObject(place, picklistObject)) {
+            this.checkFields(picklistObject, records.picklistFields);
         }
     }
 
     /** Reports an unknown object; returns whether its fields can be checked. */
-    private checkObject(element: XmlElement, path: string, object: string): boolean {
+    private checkObject(place: FlowPlace, object: string): boolean {
         const check = this.objects.checkObject(object);
-        this.reportField(element, path, check);
+        this.reportField(place, check);
         return check.status === 'ok';
     }
 
-    private checkFieldItems(
-        element: XmlElement,
-        path: string,
-        object: string,
-        itemNames: readonly string[]
-    ): void {
-        for (const item of element.children.filter((candidate) =>
-            itemNames.includes(candidate.name)
-        )) {
-            this.checkFieldLeaves(item, childPath(path, element, item), object, ['field']);
+    private checkFields(object: string, fields: readonly FlowText[]): void {
+        for (const field of fields) {
+            this.reportField(field, this.objects.checkField(object, field.text));
         }
     }
 
-    private checkFieldLeaves(
-        element: XmlElement,
-        path: string,
-        object: string,
-        leafNames: readonly string[]
-    ): void {
-        for (const leaf of element.children.filter((candidate) =>
-            leafNames.includes(candidate.name)
-        )) {
-            const field = leaf.text.trim();
-            if (field) {
-                this.reportField(
-                    leaf,
-                    childPath(path, element, leaf),
-                    this.objects.checkField(object, field)
-                );
-            }
-        }
-    }
-
-    private reportField(element: XmlElement, path: string, check: FieldCheck): void {
+    private reportField(place: FlowPlace, check: FieldCheck): void {
         if (check.status === 'unknown-object' || check.status === 'unknown-field') {
             this.findings.push(
-                finding(
-                    ID,
-                    'error',
-                    messages.objects.unknown(check),
-                    atElement(this.file, element, path)
-                )
+                finding(ID, 'error', messages.objects.unknown(check), this.at(place))
             );
         }
     }

@@ -1,12 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { IRulesConfig, ScanResult } from '@flow-scanner/lightning-flow-scanner-core';
+import type { FlowModel, FlowPlace } from '../../project/flows';
 import { isRecord } from '../../shared/json';
-import { child, childText, type XmlElement } from '../../xml/parse';
 import { flowScanner } from '../dependencies';
 import { finding } from '../finding';
 import { messages } from '../messages';
-import { childPath, flowName } from '../model';
+import { flowModels, flowName } from '../model';
 import type { Project } from '../../project';
 import type { Finding, Rule, Severity } from '../types';
 
@@ -41,9 +41,7 @@ export const flowScannerRule: Rule = {
     description: `Lightning Flow Scanner's rules, as ${FLOW_SCANNER_CONFIG} configures them.`,
     preload: flowScanner,
     async check(project) {
-        const flows = project
-            .filesEndingWith('.flow-meta.xml')
-            .filter((file) => project.xmlRoot(file)?.name === 'Flow');
+        const flows = [...project.memo(flowModels).keys()];
         if (flows.length === 0) {
             return [];
         }
@@ -82,8 +80,8 @@ function resultFindings(
 ): Finding[] {
     const flowPath = result.flow.fsPath ?? result.flow.uri ?? '';
     const file = byPath.get(path.resolve(flowPath)) ?? flowPath;
-    const root = project.xmlRoot(file);
-    const isTemplate = root ? childText(root, 'isTemplate')?.trim() === 'true' : false;
+    const flow = project.memo(flowModels).get(file);
+    const isTemplate = flow?.isTemplate ?? false;
     const findings: Finding[] = [];
     for (const ruleResult of result.ruleResults) {
         const rule = `${ID}/${ruleResult.ruleName}`;
@@ -99,8 +97,8 @@ function resultFindings(
         }
         const severity = SEVERITIES[ruleResult.severity] ?? 'warning';
         for (const violation of ruleResult.details) {
-            const element = root
-                ? locate(root, violation.metaType, violation.type, violation.name)
+            const place = flow
+                ? locate(flow, violation.metaType, violation.type, violation.name)
                 : undefined;
             const text = messages.flowScanner.violation({
                 rule: ruleResult.ruleName,
@@ -112,11 +110,8 @@ function resultFindings(
             findings.push(
                 finding(rule, severity, text, {
                     file,
-                    line: element?.line ?? violation.lineNumber,
-                    path:
-                        root && element && element !== root
-                            ? childPath('Flow', root, element)
-                            : 'Flow'
+                    line: place?.line ?? violation.lineNumber,
+                    path: place?.path ?? 'Flow'
                 })
             );
         }
@@ -125,19 +120,24 @@ function resultFindings(
 }
 
 /**
- * The element a violation is about, found in our own tree: the scanner's line numbers count
- * lines of its re-serialised XML, not of the file.
+ * Where the element a violation is about is, found in our own model: the scanner's line
+ * numbers count lines of its re-serialised XML, not of the file.
  */
 function locate(
-    root: XmlElement,
+    flow: FlowModel,
     metaType: string,
     type: string,
     name: string
-): XmlElement | undefined {
+): FlowPlace | undefined {
     if (metaType === 'attribute') {
-        return child(root, type) ?? root;
+        return (
+            flow.children.find((element) => element.tag === type) ?? {
+                line: flow.line,
+                path: 'Flow'
+            }
+        );
     }
-    return root.children.find((element) => childText(element, 'name')?.trim() === name);
+    return flow.children.find((element) => element.name === name);
 }
 
 type ConfigResult = { readonly rules: IRulesConfig | undefined } | { readonly finding: Finding };

@@ -1,14 +1,22 @@
+import {
+    valueHolder,
+    type FlowPlace,
+    type FlowTestConditionModel,
+    type FlowTestModel,
+    type FlowTestParameterModel,
+    type FlowText
+} from '../../project/flows';
 import { isRecord } from '../../shared/json';
-import { child, childText, children, type XmlElement } from '../../xml/parse';
-import { atElement, finding, unresolvedReference } from '../finding';
+import { finding, unresolvedReference, type Location } from '../finding';
 import { messages } from '../messages';
 import {
-    childPath,
     flowModels,
     flowName,
-    objectModel,
-    type FlowModel,
+    flowTestModels,
     metadataSchema,
+    objectModel,
+    resolveReference,
+    type FlowModel,
     type ObjectModel
 } from '../model';
 import type { Finding, Rule } from '../types';
@@ -34,11 +42,8 @@ export const flowTestReferencesRule: Rule = {
             flows.set(flowName(file), project.memo(flowModels).get(file));
         }
         const findings: Finding[] = [];
-        for (const file of project.filesEndingWith('.flowtest-meta.xml')) {
-            const root = project.xmlRoot(file);
-            if (root?.name === 'FlowTest') {
-                new FlowTestChecker(file, objects, findings).check(root, flows);
-            }
+        for (const test of project.memo(flowTestModels).values()) {
+            new FlowTestChecker(test.file, objects, findings).check(test, flows);
         }
         return findings;
     }
@@ -51,108 +56,78 @@ class FlowTestChecker {
         private readonly findings: Finding[]
     ) {}
 
-    public check(root: XmlElement, flows: ReadonlyMap<string, FlowModel | undefined>): void {
-        const nameElement = child(root, 'flowApiName');
-        const name = nameElement?.text.trim();
-        if (!nameElement || !name) {
+    public check(test: FlowTestModel, flows: ReadonlyMap<string, FlowModel | undefined>): void {
+        const flowApiName = test.flowApiName;
+        const name = flowApiName?.text;
+        if (!flowApiName || !name) {
             return;
         }
         if (!flows.has(name)) {
-            this.report(nameElement, 'FlowTest.flowApiName', messages.flowTest.unknownFlow(name));
+            this.report(flowApiName, messages.flowTest.unknownFlow(name));
             return;
         }
         const flow = flows.get(name);
-        for (const testPoint of children(root, 'testPoints')) {
-            const pointPath = childPath('FlowTest', root, testPoint);
-            const elementName = child(testPoint, 'elementApiName');
-            const pointName = elementName?.text.trim() ?? '';
+        for (const testPoint of test.testPoints) {
+            const elementName = testPoint.elementApiName;
+            const pointName = elementName?.text ?? '';
             if (
                 elementName &&
                 flow &&
                 !TEST_POINTS.has(pointName) &&
                 !flow.nodes.has(pointName.toLowerCase())
             ) {
-                this.report(
-                    elementName,
-                    `${pointPath}.elementApiName`,
-                    messages.flowTest.unknownTestPoint(pointName, name)
-                );
+                this.report(elementName, messages.flowTest.unknownTestPoint(pointName, name));
             }
-            for (const parameter of children(testPoint, 'parameters')) {
-                this.checkParameter(parameter, childPath(pointPath, testPoint, parameter), flow);
+            for (const parameter of testPoint.parameters) {
+                this.checkParameter(parameter, flow);
             }
-            for (const assertion of children(testPoint, 'assertions')) {
-                const assertionPath = childPath(pointPath, testPoint, assertion);
-                for (const condition of children(assertion, 'conditions')) {
-                    this.checkCondition(
-                        condition,
-                        childPath(assertionPath, assertion, condition),
-                        flow
-                    );
+            for (const assertion of testPoint.assertions) {
+                for (const condition of assertion.conditions) {
+                    this.checkCondition(condition, flow);
                 }
             }
         }
     }
 
-    private checkParameter(parameter: XmlElement, path: string, flow: FlowModel | undefined): void {
-        const type = childText(parameter, 'type')?.trim() ?? '';
-        const left = child(parameter, 'leftValueReference');
+    private checkParameter(parameter: FlowTestParameterModel, flow: FlowModel | undefined): void {
+        const type = parameter.type?.text ?? '';
+        const left = parameter.leftValueReference;
         const isRecordParameter = RECORD_PARAMETERS.has(type);
-        if (isRecordParameter && left && left.text.trim() !== '$Record') {
-            this.report(
-                left,
-                `${path}.leftValueReference`,
-                messages.flowTest.recordParameter(left.text.trim(), type)
-            );
+        if (isRecordParameter && left && left.text !== '$Record') {
+            this.report(left, messages.flowTest.recordParameter(left.text, type));
         }
-        const value = child(parameter, 'value');
-        const record = value ? child(value, 'sobjectValue') : undefined;
+        const record = valueHolder(parameter.value, 'sobjectValue');
         if (record) {
-            this.checkRecord(
-                record,
-                `${path}.value.sobjectValue`,
-                isRecordParameter ? flow?.startObject : undefined
-            );
+            this.checkRecord(record, isRecordParameter ? flow?.start?.object?.text : undefined);
         }
     }
 
-    private checkCondition(condition: XmlElement, path: string, flow: FlowModel | undefined): void {
-        const left = child(condition, 'leftValueReference');
-        const right = child(condition, 'rightValue');
-        const rightReference = right ? child(right, 'elementReference') : undefined;
-        for (const [element, elementPath] of [
-            [left, `${path}.leftValueReference`],
-            [rightReference, `${path}.rightValue.elementReference`]
-        ] as const) {
-            const reference = element?.text.trim();
+    private checkCondition(condition: FlowTestConditionModel, flow: FlowModel | undefined): void {
+        for (const reference of [
+            condition.leftValueReference,
+            valueHolder(condition.rightValue, 'elementReference')
+        ]) {
+            const text = reference?.text.trim();
             const problem =
-                element && reference && flow ? flow.resolve(reference, this.objects) : undefined;
-            if (element && reference && problem) {
-                this.findings.push(
-                    unresolvedReference(
-                        ID,
-                        reference,
-                        problem,
-                        atElement(this.file, element, elementPath)
-                    )
-                );
+                reference && text && flow ? resolveReference(flow, text, this.objects) : undefined;
+            if (reference && text && problem) {
+                this.findings.push(unresolvedReference(ID, text, problem, this.at(reference)));
             }
         }
-        const record = right ? child(right, 'sobjectValue') : undefined;
+        const record = valueHolder(condition.rightValue, 'sobjectValue');
         if (record) {
-            this.checkRecord(record, `${path}.rightValue.sobjectValue`, undefined);
+            this.checkRecord(record, undefined);
         }
     }
 
     /** A record written as JSON: `{"attributes":{"type":"Obj"},"Field__c":...}`. */
-    private checkRecord(element: XmlElement, path: string, expectedType: string | undefined): void {
+    private checkRecord(element: FlowText, expectedType: string | undefined): void {
         let record: unknown;
         try {
             record = JSON.parse(element.text);
         } catch (error: unknown) {
             this.report(
                 element,
-                path,
                 messages.flowTest.invalidJson(
                     error instanceof Error ? error.message : String(error)
                 )
@@ -162,16 +137,16 @@ class FlowTestChecker {
         const attributes = isRecord(record) ? record.attributes : undefined;
         const type = isRecord(attributes) ? attributes.type : undefined;
         if (!isRecord(record) || typeof type !== 'string') {
-            this.report(element, path, messages.flowTest.noRecordType());
+            this.report(element, messages.flowTest.noRecordType());
             return;
         }
         const objectCheck = this.objects.checkObject(type);
         if (objectCheck.status === 'unknown-object') {
-            this.report(element, path, messages.objects.unknown(objectCheck));
+            this.report(element, messages.objects.unknown(objectCheck));
             return;
         }
         if (expectedType && type.toLowerCase() !== expectedType.toLowerCase()) {
-            this.report(element, path, messages.flowTest.wrongRecordType(type, expectedType));
+            this.report(element, messages.flowTest.wrongRecordType(type, expectedType));
         }
         for (const [field, value] of Object.entries(record)) {
             if (field === 'attributes' || isRecord(value)) {
@@ -179,16 +154,16 @@ class FlowTestChecker {
             }
             const check = this.objects.checkField(type, field);
             if (check.status === 'unknown-field') {
-                this.report(element, path, messages.objects.unknown(check));
+                this.report(element, messages.objects.unknown(check));
             }
         }
     }
 
-    private report(
-        element: XmlElement,
-        path: string,
-        text: { message: string; fix: string }
-    ): void {
-        this.findings.push(finding(ID, 'error', text, atElement(this.file, element, path)));
+    private at(place: FlowPlace): Location {
+        return { file: this.file, line: place.line, path: place.path };
+    }
+
+    private report(place: FlowPlace, text: { message: string; fix: string }): void {
+        this.findings.push(finding(ID, 'error', text, this.at(place)));
     }
 }
