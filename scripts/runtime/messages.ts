@@ -1,5 +1,4 @@
 import type { RecordError } from './errors';
-import type { ObjectSchema } from './schema';
 import type { LimitUsage, Scalar } from './types';
 
 const LIMIT_TEXT: Readonly<Record<keyof LimitUsage, string>> = {
@@ -22,11 +21,11 @@ const show = (value: unknown): string =>
 /**
  * Every message the runtime shows. Platform errors keep the platform's wording and status codes
  * so that an admin recognises them; the runtime's own messages name the file, the element or
- * the scenario place and say what to do.
+ * the scenario place and say what to do. A leaf: it imports no model, callers pass plain values.
  */
 export const MESSAGES = {
     // Schema
-    unknownObject: (name: string, objects: readonly ObjectSchema[]): string =>
+    unknownObject: (name: string, objects: readonly { readonly name: string }[]): string =>
         `unknown object ${show(name)}; the org has ${objects.map((object) => object.name).join(', ')}.`,
     unknownField: (object: string, field: string): string =>
         `unknown field ${show(field)} on ${object}: add it to the project's metadata or fix the name.`,
@@ -61,8 +60,8 @@ export const MESSAGES = {
     assignmentsWithoutObject: (element: string): string =>
         `<${element}> sets fields with inputAssignments, which needs an <object> (or the triggering record).`,
     constantReference: 'a constant must have a literal value.',
-    unknownReference: (reference: string): string =>
-        `${show(reference)} is not a resource of this flow (variable, constant, formula, text template, Get Records output or loop), nor $Record, $Record__Prior, $GlobalConstant or $Flow.FaultMessage/CurrentDate/CurrentDateTime.`,
+    unknownReference: (reference: string, flowMembers: readonly string[]): string =>
+        `${show(reference)} is not a resource of this flow (variable, constant, formula, text template, Get Records output or loop), nor $Record, $Record__Prior, $GlobalConstant or $Flow.${flowMembers.join('/')}.`,
     relationshipPath: (reference: string): string =>
         `${show(reference)} follows a relationship, which the embedded org does not support: query the related record with Get Records.`,
     notARecord: (root: string): string => `${root} does not hold a record, so it has no fields.`,

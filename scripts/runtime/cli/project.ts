@@ -1,14 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readProjectConfig } from '../../project';
+import type { FlowModel } from '../../project/flows';
 import { filesUnder, readUserFile } from '../../shared/files';
-import { childText, child } from '../../xml/parse';
 import { ScenarioError } from '../errors';
-import { parseFlow, type FlowDefinition } from '../flow';
+import { compileFlow, readFlowModel, type FlowDefinition } from '../flow';
 import { MESSAGES } from '../messages';
 import { loadSchema, type OrgSchema, type SourceFile } from '../schema';
 import { parseScenario, type Scenario } from '../scenario';
-import { readXml } from '../xml';
 
 /** The project as the runtime reads it from disk: its schema and its flow files. */
 export interface Project {
@@ -48,13 +47,18 @@ export function loadProject(root: string = process.cwd()): Project {
     };
 }
 
-/** Parses one flow file (path from the project root); a missing file is a ScenarioError at place. */
-export function readFlow(project: Project, file: string, place: string): FlowDefinition {
+/** Reads one flow file (path from the project root); a missing file is a ScenarioError at place. */
+function readModel(project: Project, file: string, place: string): FlowModel {
     const full = path.resolve(project.root, file);
     if (!fs.existsSync(full)) {
         throw new ScenarioError(place, MESSAGES.flowFileMissing(file));
     }
-    return parseFlow(fs.readFileSync(full, 'utf8'), relative(project.root, full), project.schema);
+    return readFlowModel(fs.readFileSync(full, 'utf8'), relative(project.root, full));
+}
+
+/** Compiles one flow file (path from the project root); a missing file is a ScenarioError at place. */
+export function readFlow(project: Project, file: string, place: string): FlowDefinition {
+    return compileFlow(readModel(project, file, place), project.schema);
 }
 
 /**
@@ -66,16 +70,9 @@ export function scenarioFlows(project: Project, scenario: Scenario): FlowDefinit
         return scenario.flows.map((flow) => readFlow(project, flow.path, flow.place));
     }
     return project.flowFiles
-        .filter((file) => {
-            const root = readXml(fs.readFileSync(path.join(project.root, file), 'utf8'), file);
-            const start = child(root, 'start');
-            return (
-                childText(root, 'status') === 'Active' &&
-                start !== undefined &&
-                child(start, 'triggerType') !== undefined
-            );
-        })
-        .map((file) => readFlow(project, file, file));
+        .map((file) => readModel(project, file, file))
+        .filter((flow) => flow.status === 'Active' && flow.start?.triggerType !== undefined)
+        .map((flow) => compileFlow(flow, project.schema));
 }
 
 /** Reads a scenario file (path from the current directory). */

@@ -1,5 +1,6 @@
 import * as formulon from 'formulon';
 import type { FormulonLiteral, FormulonNode } from 'formulon';
+import { MERGE_FIELD } from '../../project/flows';
 import { MESSAGES } from '../messages';
 import type { Scalar } from '../types';
 
@@ -37,6 +38,12 @@ export interface Formula {
 
 export class FormulaError extends Error {}
 
+/** ISCHANGED({!field}) and PRIORVALUE({!field}), around Flow's merge field. */
+const CHANGE_FUNCTION = new RegExp(
+    String.raw`\b(ISCHANGED|PRIORVALUE)\s*\(\s*${MERGE_FIELD.source}\s*\)`,
+    'gi'
+);
+
 /**
  * Compiles a flow formula once. formulon has no ISNEW, ISCHANGED or PRIORVALUE and does not read
  * flow merge fields (`{!$Record.Email__c}`), so they are rewritten into identifiers whose values
@@ -65,15 +72,13 @@ export function compileFormula(source: string): Formula {
                 ? segment
                 : segment
                       .replace(/\bISNEW\s*\(\s*\)/gi, () => identifier({ kind: 'isNew' }))
-                      .replace(
-                          /\b(ISCHANGED|PRIORVALUE)\s*\(\s*\{!([^}]+)\}\s*\)/gi,
-                          (_, fn: string, reference: string) =>
-                              identifier({
-                                  kind: fn.toUpperCase() === 'ISCHANGED' ? 'changed' : 'prior',
-                                  reference: reference.trim()
-                              })
+                      .replace(CHANGE_FUNCTION, (_, fn: string, reference: string) =>
+                          identifier({
+                              kind: fn.toUpperCase() === 'ISCHANGED' ? 'changed' : 'prior',
+                              reference: reference.trim()
+                          })
                       )
-                      .replace(/\{!([^}]+)\}/g, (_, reference: string) =>
+                      .replace(MERGE_FIELD, (_, reference: string) =>
                           identifier({ kind: 'value', reference: reference.trim() })
                       )
         )

@@ -4,7 +4,7 @@ export { compileFormula, evaluateFormula } from './formula';
 export type { Formula, FormulaContext, TypedValue } from './formula';
 export { DEFAULT_OPTIONS, Interview } from './interview';
 export type { RuntimeOptions } from './interview';
-export { parseFlow } from './parse';
+export { compileFlow, parseFlow, readFlowModel } from './parse';
 export { holdsValue, referenceProblem } from './references';
 export { FlowTriggers, meetsEntry, runOrder } from './triggers';
 export type { Condition, FlowDefinition, FlowElement, FlowValue, ValueSpec } from './types';

@@ -11,7 +11,13 @@ import {
     type FormulaContext,
     type TypedValue
 } from './formula';
-import { FLOW_GLOBALS, GLOBAL_CONSTANTS, mergeFields, recordTypeOf } from './references';
+import { mergeFields } from '../../project/flows';
+import {
+    GLOBAL_CONSTANTS,
+    recordTypeOf,
+    SUPPORTED_GLOBALS,
+    type SupportedFlowMember
+} from './references';
 import type { Condition, FlowDefinition, FlowValue, ValueSpec } from './types';
 import {
     coerce,
@@ -122,7 +128,7 @@ export class Interview {
 
     private flowGlobal(name: string | undefined): FlowValue {
         const now = this.options.now();
-        switch (name as (typeof FLOW_GLOBALS)[number]) {
+        switch (name as SupportedFlowMember) {
             case 'FaultMessage':
                 return this.faultMessage;
             case 'CurrentDate':
@@ -136,7 +142,9 @@ export class Interview {
         const object = recordTypeOf(this.flow, root);
         const schema = object ? this.schema.findField(object, field) : undefined;
         if (!schema) {
-            throw new FlowFault(MESSAGES.unknownReference(`${root}.${field}`));
+            throw new FlowFault(
+                MESSAGES.unknownReference(`${root}.${field}`, SUPPORTED_GLOBALS.$Flow)
+            );
         }
         return schema;
     }

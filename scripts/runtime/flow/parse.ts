@@ -1,4 +1,6 @@
-import { child, childText, children, type XmlElement } from '../../xml/parse';
+import { FlowModel, mergeFields } from '../../project/flows';
+import type * as model from '../../project/flows';
+import { MetadataSchema } from '../../schema';
 import { ScenarioError } from '../errors';
 import { MESSAGES } from '../messages';
 import { FILTER_OPERATORS, parseLogic, type FilterOperator, type LogicNode } from '../org';
@@ -6,10 +8,13 @@ import type { FieldSchema, ObjectSchema, OrgSchema } from '../schema';
 import type { Scalar } from '../types';
 import { readXml } from '../xml';
 import { compileFormula, formulaReferences, FormulaError, type Formula } from './formula';
-import { mergeFields, referenceProblem } from './references';
+import { referenceProblem } from './references';
 import {
     ASSIGNMENT_OPERATORS,
     CONDITION_OPERATORS,
+    DATA_TYPES,
+    RECORD_TRIGGER_TYPES,
+    TRIGGER_TYPES,
     type AssignmentOperator,
     type Condition,
     type ConditionOperator,
@@ -21,15 +26,13 @@ import {
     type FlowStart,
     type LookupOutput,
     type RecordFilter,
-    type RecordTriggerType,
     type Rule,
-    type TriggerType,
     type ValueSpec,
     type Variable
 } from './types';
 
-/** Top-level Flow elements that describe the flow but do not run. */
-const INERT = new Set([
+/** Children of `<Flow>` that describe the flow but do not run. */
+const INERT: ReadonlySet<string> = new Set([
     'apiVersion',
     'areMetricsLoggedToDataCloud',
     'description',
@@ -47,10 +50,10 @@ const INERT = new Set([
     'sourceTemplate',
     'status',
     'triggerOrder'
-]);
+] satisfies readonly model.FlowPropertyKind[]);
 
-/** Top-level Flow elements the runtime reads; anything else is reported as not supported. */
-const READ = new Set([
+/** Children of `<Flow>` the embedded org runs; any other is not supported by it. */
+const READ: ReadonlySet<string> = new Set([
     'assignments',
     'constants',
     'customErrors',
@@ -64,145 +67,157 @@ const READ = new Set([
     'start',
     'textTemplates',
     'variables'
-]);
+] satisfies readonly (model.FlowNodeKind | model.FlowResourceKind | 'start')[]);
 
-const TRIGGER_TYPES: readonly TriggerType[] = [
-    'RecordBeforeSave',
-    'RecordAfterSave',
-    'RecordBeforeDelete'
-];
-const RECORD_TRIGGER_TYPES: readonly RecordTriggerType[] = [
-    'Create',
-    'Update',
-    'CreateAndUpdate',
-    'Delete'
-];
-const DATA_TYPES: readonly FlowDataType[] = [
-    'String',
-    'Boolean',
-    'Number',
-    'Currency',
-    'Date',
-    'DateTime',
-    'Picklist',
-    'SObject'
-];
+/** The order in which elements are compiled, and so which mistake is reported first. */
+const ELEMENT_ORDER = [
+    'decisions',
+    'assignments',
+    'loops',
+    'customErrors',
+    'recordLookups',
+    'recordUpdates',
+    'recordCreates',
+    'recordDeletes'
+] as const satisfies readonly model.DetailedNodeKind[];
 
 /**
- * Reads a record-triggered flow from its metadata XML and checks it against the org's schema:
- * every object, field, resource and connector it names must exist, so that a mistake is
- * reported with its line before anything runs, never as a silent null.
+ * Reads a flow file (file: its path from the project root) into the one flow model; XML that
+ * is not well formed, or not a flow, is a ScenarioError at its line.
  */
-export function parseFlow(source: string, file: string, schema: OrgSchema): FlowDefinition {
-    return new FlowReader(file, schema).read(source);
+export function readFlowModel(source: string, file: string): FlowModel {
+    const root = readXml(source, file);
+    if (root.name !== 'Flow') {
+        throw new ScenarioError(`${file}:${root.line}`, MESSAGES.notAFlow(root.name));
+    }
+    return new FlowModel(root, file, MetadataSchema.load());
 }
 
-class FlowReader {
+/** Reads a record-triggered flow from its metadata XML and compiles it (see compileFlow). */
+export function parseFlow(source: string, file: string, schema: OrgSchema): FlowDefinition {
+    return compileFlow(readFlowModel(source, file), schema);
+}
+
+/**
+ * Compiles a flow model into what the embedded org runs, checked against the org's schema:
+ * every element it runs, and every object, field, resource and connector the flow names, must
+ * exist, so that a mistake or an unsupported feature is reported with its line before anything
+ * runs, never as a silent null.
+ */
+export function compileFlow(flow: FlowModel, schema: OrgSchema): FlowDefinition {
+    return new FlowCompiler(flow, schema).compile();
+}
+
+class FlowCompiler {
     /** References to check once every resource is known, with the line they are on. */
     private readonly references: { readonly reference: string; readonly line: number }[] = [];
     private readonly connectors: { readonly target: string; readonly line: number }[] = [];
     private triggerObject: ObjectSchema | undefined;
 
     public constructor(
-        private readonly file: string,
+        private readonly flow: FlowModel,
         private readonly schema: OrgSchema
     ) {}
 
-    public read(source: string): FlowDefinition {
-        const root = this.parse(source);
-        for (const element of root.children) {
-            if (!INERT.has(element.name) && !READ.has(element.name)) {
-                throw this.error(element, MESSAGES.unsupportedElement(element.name));
+    private get file(): string {
+        return this.flow.file;
+    }
+
+    public compile(): FlowDefinition {
+        const flow = this.flow;
+        for (const entry of flow.children) {
+            if (!INERT.has(entry.tag) && !READ.has(entry.tag)) {
+                throw this.error(entry, MESSAGES.unsupportedElement(entry.tag));
             }
         }
-        const processType = childText(root, 'processType');
-        const startElement = child(root, 'start');
-        if (
-            processType !== 'AutoLaunchedFlow' ||
-            !startElement ||
-            !child(startElement, 'triggerType')
-        ) {
-            throw this.error(root, MESSAGES.notRecordTriggered(processType));
+        if (flow.processType !== 'AutoLaunchedFlow' || !flow.start?.triggerType) {
+            throw this.error(flow, MESSAGES.notRecordTriggered(flow.processType));
         }
-        const start = this.start(startElement);
+        const start = this.start(flow.start);
         const elements = new Map<string, FlowElement>();
-        const add = (element: FlowElement): void => {
-            elements.set(element.name, element);
-        };
-        children(root, 'decisions').forEach((element) => {
-            add(this.decision(element));
-        });
-        children(root, 'assignments').forEach((element) => {
-            add(this.assignment(element));
-        });
-        children(root, 'loops').forEach((element) => {
-            add(this.loop(element));
-        });
-        children(root, 'customErrors').forEach((element) => {
-            add(this.customError(element));
-        });
-        children(root, 'recordLookups').forEach((element) => {
-            add(this.lookup(element));
-        });
-        children(root, 'recordUpdates').forEach((element) => {
-            add(this.update(element));
-        });
-        children(root, 'recordCreates').forEach((element) => {
-            add(this.create(element));
-        });
-        children(root, 'recordDeletes').forEach((element) => {
-            add(this.remove(element));
-        });
-        const triggerOrder = childText(root, 'triggerOrder');
-        const flow: FlowDefinition = {
+        for (const kind of ELEMENT_ORDER) {
+            for (const element of flow.elements) {
+                const compiled = element.kind === kind ? this.element(element) : undefined;
+                if (compiled) {
+                    elements.set(compiled.name, compiled);
+                }
+            }
+        }
+        const resources = <K extends model.FlowResourceModel['kind']>(kind: K) =>
+            flow.resources.filter(
+                (resource): resource is Extract<model.FlowResourceModel, { kind: K }> =>
+                    resource.kind === kind
+            );
+        const definition: FlowDefinition = {
             file: this.file,
-            apiName: (this.file.split('/').pop() ?? this.file).replace(/\.flow-meta\.xml$/, ''),
-            label: childText(root, 'label') ?? '',
-            status: childText(root, 'status') ?? 'Draft',
-            ...(triggerOrder ? { triggerOrder: Number(triggerOrder) } : {}),
+            apiName: flow.apiName,
+            label: flow.label ?? '',
+            status: flow.status ?? 'Draft',
+            ...(flow.triggerOrder === undefined ? {} : { triggerOrder: flow.triggerOrder }),
             start,
             elements,
-            elementOrder: root.children
-                .filter((element) => READ.has(element.name))
-                .map((element) => childText(element, 'name') ?? ''),
+            elementOrder: flow.children
+                .filter((entry) => READ.has(entry.tag))
+                .map((entry) => entry.name ?? ''),
             variables: new Map(
-                children(root, 'variables').map((element) => [
-                    this.text(element, 'name'),
-                    this.variable(element)
+                resources('variables').map((variable) => [
+                    this.text(variable, 'variables', 'name', variable.name),
+                    this.variable(variable)
                 ])
             ),
             constants: new Map(
-                children(root, 'constants').map((element) => [
-                    this.text(element, 'name'),
-                    this.constant(element)
+                resources('constants').map((constant) => [
+                    this.text(constant, 'constants', 'name', constant.name),
+                    this.constant(constant)
                 ])
             ),
             formulas: new Map(
-                children(root, 'formulas').map((element) => [
-                    this.text(element, 'name'),
+                resources('formulas').map((formula) => [
+                    this.text(formula, 'formulas', 'name', formula.name),
                     {
-                        dataType: this.dataType(element),
-                        formula: this.formula(element, this.text(element, 'expression'))
+                        dataType: this.dataType(formula, 'formulas'),
+                        formula: this.formula(
+                            formula,
+                            this.text(formula, 'formulas', 'expression', formula.expression)
+                        )
                     }
                 ])
             ),
             textTemplates: new Map(
-                children(root, 'textTemplates').map((element) => [
-                    this.text(element, 'name'),
-                    this.template(element, this.text(element, 'text'))
+                resources('textTemplates').map((template) => [
+                    this.text(template, 'textTemplates', 'name', template.name),
+                    this.template(
+                        template,
+                        this.text(template, 'textTemplates', 'text', template.text)
+                    )
                 ])
             )
         };
-        this.check(flow);
-        return flow;
+        this.check(definition);
+        return definition;
     }
 
-    private parse(source: string): XmlElement {
-        const root = readXml(source, this.file);
-        if (root.name !== 'Flow') {
-            throw this.error(root, MESSAGES.notAFlow(root.name));
+    private element(element: model.FlowElementModel): FlowElement | undefined {
+        switch (element.kind) {
+            case 'decisions':
+                return this.decision(element);
+            case 'assignments':
+                return this.assignment(element);
+            case 'loops':
+                return this.loop(element);
+            case 'customErrors':
+                return this.customError(element);
+            case 'recordLookups':
+                return this.lookup(element);
+            case 'recordUpdates':
+                return this.update(element);
+            case 'recordCreates':
+                return this.create(element);
+            case 'recordDeletes':
+                return this.remove(element);
+            default:
+                return undefined;
         }
-        return root;
     }
 
     private check(flow: FlowDefinition): void {
@@ -219,66 +234,90 @@ class FlowReader {
         }
     }
 
-    private error(element: XmlElement, reason: string): ScenarioError {
-        return new ScenarioError(`${this.file}:${element.line}`, reason);
+    private error(place: { readonly line: number }, reason: string): ScenarioError {
+        return new ScenarioError(`${this.file}:${place.line}`, reason);
     }
 
-    private text(element: XmlElement, name: string): string {
-        const text = childText(element, name);
+    /** A child the element needs: its text, or a ScenarioError at the element. */
+    private text(
+        place: model.FlowPlace,
+        tag: string,
+        name: string,
+        text: model.FlowText | undefined
+    ): string {
         if (text === undefined) {
-            throw this.error(element, MESSAGES.missingChild(element.name, name));
+            throw this.error(place, MESSAGES.missingChild(tag, name));
         }
-        return text;
+        return text.text;
     }
 
-    private oneOf<T extends string>(element: XmlElement, name: string, allowed: readonly T[]): T {
-        const text = this.text(element, name);
-        const found = allowed.find((candidate) => candidate === text);
+    private oneOf<T extends string>(
+        place: model.FlowPlace,
+        tag: string,
+        name: string,
+        text: model.FlowText | undefined,
+        allowed: readonly T[]
+    ): T {
+        const value = this.text(place, tag, name, text);
+        const found = allowed.find((candidate) => candidate === value);
         if (!found) {
-            throw this.error(element, MESSAGES.notOneOf(name, text, allowed));
+            throw this.error(place, MESSAGES.notOneOf(name, value, allowed));
         }
         return found;
     }
 
-    private reference(element: XmlElement, reference: string): string {
-        this.references.push({ reference, line: element.line });
+    private reference(place: { readonly line: number }, reference: string): string {
+        this.references.push({ reference, line: place.line });
         return reference;
     }
 
-    private connector(element: XmlElement, name: string): string | undefined {
-        const connector = child(element, name);
-        const target = connector ? childText(connector, 'targetReference') : undefined;
-        if (connector && target) {
-            this.connectors.push({ target, line: connector.line });
+    private connector(connector: model.FlowConnectorModel | undefined): string | undefined {
+        if (connector) {
+            this.connectors.push({ target: connector.target, line: connector.line });
         }
-        return target;
+        return connector?.target;
     }
 
-    private object(element: XmlElement, name = 'object'): ObjectSchema {
-        return this.schema.object(this.text(element, name), `${this.file}:${element.line}`);
+    private object(
+        place: model.FlowPlace,
+        tag: string,
+        text: model.FlowText | undefined,
+        name = 'object'
+    ): ObjectSchema {
+        return this.schema.object(this.text(place, tag, name, text), `${this.file}:${place.line}`);
     }
 
-    private field(element: XmlElement, object: ObjectSchema, name = 'field'): FieldSchema {
-        return this.schema.field(object, this.text(element, name), `${this.file}:${element.line}`);
+    private field(
+        place: model.FlowPlace,
+        tag: string,
+        object: ObjectSchema,
+        text: model.FlowText | undefined
+    ): FieldSchema {
+        return this.schema.field(
+            object,
+            this.text(place, tag, 'field', text),
+            `${this.file}:${place.line}`
+        );
     }
 
-    private logic(element: XmlElement, name: string, count: number): LogicNode {
+    private logic(place: model.FlowPlace, text: string | undefined, count: number): LogicNode {
         try {
-            return parseLogic(childText(element, name), count);
+            return parseLogic(text, count);
         } catch (error: unknown) {
-            throw this.error(element, error instanceof Error ? error.message : String(error));
+            throw this.error(place, error instanceof Error ? error.message : String(error));
         }
     }
 
-    private value(element: XmlElement | undefined): ValueSpec {
-        if (!element || element.children.length === 0) {
+    /** A value as the element writes it; none (or an empty one) is null. */
+    private value(value: model.FlowValueModel | undefined, tag: string): ValueSpec {
+        if (!value || value.holders.length === 0) {
             return { kind: 'literal', value: null };
         }
-        const [holder] = element.children;
-        if (!holder || element.children.length > 1) {
-            throw this.error(element, MESSAGES.badValue(element.name));
+        const [holder] = value.holders;
+        if (!holder || value.holders.length > 1) {
+            throw this.error(value, MESSAGES.badValue(tag));
         }
-        switch (holder.name) {
+        switch (holder.kind) {
             case 'elementReference':
                 return { kind: 'reference', reference: this.reference(holder, holder.text) };
             case 'stringValue':
@@ -290,108 +329,135 @@ class FlowReader {
             case 'numberValue':
                 return { kind: 'literal', value: Number(holder.text) };
             default:
-                throw this.error(holder, MESSAGES.unsupportedValue(holder.name));
+                throw this.error(holder, MESSAGES.unsupportedValue(holder.kind));
         }
     }
 
-    private formula(element: XmlElement, expression: string): Formula {
+    private formula(place: model.FlowPlace, expression: string): Formula {
         try {
             const formula = compileFormula(expression);
-            formulaReferences(formula).forEach((reference) => this.reference(element, reference));
+            formulaReferences(formula).forEach((reference) => this.reference(place, reference));
             return formula;
         } catch (error: unknown) {
             if (error instanceof FormulaError) {
-                throw this.error(element, error.message);
+                throw this.error(place, error.message);
             }
             throw error;
         }
     }
 
-    private template(element: XmlElement, text: string): string {
-        mergeFields(text).forEach((reference) => this.reference(element, reference));
+    private template(place: model.FlowPlace, text: string): string {
+        mergeFields(text).forEach((reference) => this.reference(place, reference));
         return text;
     }
 
-    private conditions(
-        element: XmlElement,
-        name: string,
-        left: (condition: XmlElement) => string
-    ): Condition[] {
-        return children(element, name).map((condition) => {
+    private start(start: model.FlowStartModel): FlowStart {
+        const object = this.object(start, 'start', start.object);
+        this.triggerObject = object;
+        const formula = start.filterFormula?.text;
+        const conditions = start.filters.map((filter): Condition => {
             const operator: ConditionOperator = this.oneOf(
-                condition,
+                filter,
+                'filters',
                 'operator',
+                filter.operator,
                 CONDITION_OPERATORS
             );
-            const right = child(condition, name === 'filters' ? 'value' : 'rightValue');
             return {
-                left: left(condition),
+                left: this.reference(
+                    filter,
+                    `$Record.${this.field(filter, 'filters', object, filter.field).name}`
+                ),
                 operator,
-                ...(right ? { right: this.value(right) } : {})
+                ...(filter.value ? { right: this.value(filter.value, 'value') } : {})
             };
         });
-    }
-
-    private start(element: XmlElement): FlowStart {
-        const object = this.object(element);
-        this.triggerObject = object;
-        const formula = childText(element, 'filterFormula');
-        const conditions = this.conditions(element, 'filters', (filter) =>
-            this.reference(filter, `$Record.${this.field(filter, object).name}`)
-        );
-        if (child(element, 'scheduledPaths')) {
-            throw this.error(element, MESSAGES.unsupportedElement('scheduledPaths'));
+        if (start.scheduledPaths.length > 0) {
+            throw this.error(start, MESSAGES.unsupportedElement('scheduledPaths'));
         }
-        const connector = this.connector(element, 'connector');
+        const connector = this.connector(start.connector);
         return {
             object,
-            triggerType: this.oneOf(element, 'triggerType', TRIGGER_TYPES),
-            recordTriggerType: this.oneOf(element, 'recordTriggerType', RECORD_TRIGGER_TYPES),
+            triggerType: this.oneOf(
+                start,
+                'start',
+                'triggerType',
+                start.triggerType,
+                TRIGGER_TYPES
+            ),
+            recordTriggerType: this.oneOf(
+                start,
+                'start',
+                'recordTriggerType',
+                start.recordTriggerType,
+                RECORD_TRIGGER_TYPES
+            ),
             conditions,
-            logic: this.logic(element, 'filterLogic', conditions.length),
-            ...(formula ? { formula: this.formula(element, formula) } : {}),
-            requireChange: childText(element, 'doesRequireRecordChangedToMeetCriteria') === 'true',
+            logic: this.logic(start, start.filterLogic, conditions.length),
+            ...(formula ? { formula: this.formula(start, formula) } : {}),
+            requireChange: start.doesRequireRecordChangedToMeetCriteria,
             ...(connector ? { connector } : {})
         };
     }
 
-    private base(element: XmlElement): {
+    private base(element: model.FlowElementModel): {
         name: string;
         label: string;
         line: number;
         connector?: string;
     } {
-        const connector = this.connector(element, 'connector');
+        const connector = this.connector(element.connector);
         return {
-            name: this.text(element, 'name'),
-            label: childText(element, 'label') ?? '',
+            name: this.text(element, element.kind, 'name', element.name),
+            label: element.label ?? '',
             line: element.line,
             ...(connector ? { connector } : {})
         };
     }
 
     private dataBase(
-        element: XmlElement
-    ): ReturnType<FlowReader['base']> & { faultConnector?: string } {
-        const fault = this.connector(element, 'faultConnector');
+        element: model.FlowElementModel & { readonly faultConnector?: model.FlowConnectorModel }
+    ): ReturnType<FlowCompiler['base']> & { faultConnector?: string } {
+        const fault = this.connector(element.faultConnector);
         return { ...this.base(element), ...(fault ? { faultConnector: fault } : {}) };
     }
 
-    private decision(element: XmlElement): FlowElement {
-        const rules: Rule[] = children(element, 'rules').map((rule) => {
-            const conditions = this.conditions(rule, 'conditions', (condition) =>
-                this.reference(condition, this.text(condition, 'leftValueReference'))
-            );
-            const connector = this.connector(rule, 'connector');
+    private decision(element: model.FlowDecisionModel): FlowElement {
+        const rules: Rule[] = element.rules.map((rule) => {
+            const conditions = rule.conditions.map((condition): Condition => {
+                const operator: ConditionOperator = this.oneOf(
+                    condition,
+                    'conditions',
+                    'operator',
+                    condition.operator,
+                    CONDITION_OPERATORS
+                );
+                return {
+                    left: this.reference(
+                        condition,
+                        this.text(
+                            condition,
+                            'conditions',
+                            'leftValueReference',
+                            condition.leftValueReference
+                        )
+                    ),
+                    operator,
+                    ...(condition.rightValue
+                        ? { right: this.value(condition.rightValue, 'rightValue') }
+                        : {})
+                };
+            });
+            const connector = this.connector(rule.connector);
             return {
-                name: this.text(rule, 'name'),
+                name: this.text(rule, 'rules', 'name', rule.name),
                 conditions,
-                logic: this.logic(rule, 'conditionLogic', conditions.length),
-                requireChange: childText(rule, 'doesRequireRecordChangedToMeetCriteria') === 'true',
+                logic: this.logic(rule, rule.conditionLogic, conditions.length),
+                requireChange: rule.doesRequireRecordChangedToMeetCriteria,
                 ...(connector ? { connector } : {})
             };
         });
-        const defaultConnector = this.connector(element, 'defaultConnector');
+        const defaultConnector = this.connector(element.defaultConnector);
         return {
             kind: 'decision',
             ...this.base(element),
@@ -400,43 +466,58 @@ class FlowReader {
         };
     }
 
-    private assignment(element: XmlElement): FlowElement {
-        const items = children(element, 'assignmentItems').map((item) => {
-            const operator: AssignmentOperator = this.oneOf(item, 'operator', ASSIGNMENT_OPERATORS);
-            const target = this.reference(item, this.text(item, 'assignToReference'));
+    private assignment(element: model.FlowAssignmentModel): FlowElement {
+        const items = element.assignmentItems.map((item) => {
+            const operator: AssignmentOperator = this.oneOf(
+                item,
+                'assignmentItems',
+                'operator',
+                item.operator,
+                ASSIGNMENT_OPERATORS
+            );
+            const target = this.reference(
+                item,
+                this.text(item, 'assignmentItems', 'assignToReference', item.assignToReference)
+            );
             if (target.startsWith('$') && !target.startsWith('$Record.')) {
                 throw this.error(item, MESSAGES.readOnlyTarget(target));
             }
-            const value = child(item, 'value');
-            return { target, operator, ...(value ? { value: this.value(value) } : {}) };
+            return {
+                target,
+                operator,
+                ...(item.value ? { value: this.value(item.value, 'value') } : {})
+            };
         });
         return { kind: 'assignment', ...this.base(element), items };
     }
 
-    private loop(element: XmlElement): FlowElement {
-        const next = this.connector(element, 'nextValueConnector');
-        const noMore = this.connector(element, 'noMoreValuesConnector');
-        const itemVariable = childText(element, 'assignNextValueToReference');
+    private loop(element: model.FlowLoopModel): FlowElement {
+        const next = this.connector(element.nextValueConnector);
+        const noMore = this.connector(element.noMoreValuesConnector);
+        const itemVariable = element.assignNextValueToReference?.text;
         const base = this.base(element);
         return {
             kind: 'loop',
             ...base,
-            collection: this.reference(element, this.text(element, 'collectionReference')),
-            descending: childText(element, 'iterationOrder') === 'Desc',
+            collection: this.reference(
+                element,
+                this.text(element, 'loops', 'collectionReference', element.collectionReference)
+            ),
+            descending: element.iterationOrder === 'Desc',
             ...(itemVariable ? { itemVariable: this.reference(element, itemVariable) } : {}),
             ...(next ? { connector: next } : {}),
             ...(noMore ? { noMoreConnector: noMore } : {})
         };
     }
 
-    private customError(element: XmlElement): FlowElement {
-        const messages = children(element, 'customErrorMessages').map((message) => {
-            const field =
-                childText(message, 'isFieldError') === 'true'
-                    ? childText(message, 'fieldSelection')
-                    : undefined;
+    private customError(element: model.FlowCustomErrorModel): FlowElement {
+        const messages = element.customErrorMessages.map((message) => {
+            const field = message.isFieldError ? message.fieldSelection : undefined;
             return {
-                text: this.template(message, this.text(message, 'errorMessage')),
+                text: this.template(
+                    message,
+                    this.text(message, 'customErrorMessages', 'errorMessage', message.errorMessage)
+                ),
                 ...(field ? { field } : {})
             };
         });
@@ -444,73 +525,95 @@ class FlowReader {
     }
 
     private filters(
-        element: XmlElement,
+        element: model.FlowElementModel & { readonly filterLogic?: string },
+        filters: readonly model.FlowRecordFilterModel[],
         object: ObjectSchema
     ): { filters: RecordFilter[]; logic: LogicNode } {
-        const filters = children(element, 'filters').map((filter): RecordFilter => {
-            const operator: FilterOperator = this.oneOf(filter, 'operator', FILTER_OPERATORS);
+        const compiled = filters.map((filter): RecordFilter => {
+            const operator: FilterOperator = this.oneOf(
+                filter,
+                'filters',
+                'operator',
+                filter.operator,
+                FILTER_OPERATORS
+            );
             return {
-                field: this.field(filter, object),
+                field: this.field(filter, 'filters', object, filter.field),
                 operator,
-                value: this.value(child(filter, 'value'))
+                value: this.value(filter.value, 'value')
             };
         });
-        return { filters, logic: this.logic(element, 'filterLogic', filters.length) };
+        return {
+            filters: compiled,
+            logic: this.logic(element, element.filterLogic, compiled.length)
+        };
     }
 
-    private target(element: XmlElement): FilterTarget {
-        const object = this.object(element);
-        return { object, ...this.filters(element, object) };
+    private target(
+        element: model.FlowRecordUpdateModel | model.FlowRecordDeleteModel
+    ): FilterTarget {
+        const object = this.object(element, element.kind, element.object);
+        return { object, ...this.filters(element, element.filters, object) };
     }
 
-    private assignments(element: XmlElement, object: ObjectSchema | undefined): FieldAssignment[] {
-        return children(element, 'inputAssignments').map((assignment) => {
+    private assignments(
+        element: model.FlowRecordUpdateModel | model.FlowRecordCreateModel,
+        object: ObjectSchema | undefined
+    ): FieldAssignment[] {
+        return element.inputAssignments.map((assignment) => {
             if (!object) {
-                throw this.error(assignment, MESSAGES.assignmentsWithoutObject(element.name));
+                throw this.error(assignment, MESSAGES.assignmentsWithoutObject(element.kind));
             }
-            const field = this.field(assignment, object);
+            const field = this.field(assignment, 'inputAssignments', object, assignment.field);
             if (!field.writable) {
                 throw this.error(assignment, MESSAGES.fieldNotWritable(object.name, field.name));
             }
-            return { field, value: this.value(child(assignment, 'value')) };
+            return { field, value: this.value(assignment.value, 'value') };
         });
     }
 
-    private lookup(element: XmlElement): FlowElement {
-        const object = this.object(element);
-        const sortField = childText(element, 'sortField');
-        const limit = childText(element, 'limit');
-        const queried = children(element, 'queriedFields').map((field) =>
+    private lookup(element: model.FlowRecordLookupModel): FlowElement {
+        const object = this.object(element, 'recordLookups', element.object);
+        const sortField = element.sortField?.text;
+        const queried = element.queriedFields.map((field) =>
             this.schema.field(object, field.text, `${this.file}:${field.line}`)
         );
-        const firstOnly = childText(element, 'getFirstRecordOnly') === 'true';
-        const assignNull = childText(element, 'assignNullValuesIfNoRecordsFound') === 'true';
-        const outputReference = childText(element, 'outputReference');
-        const output: LookupOutput =
-            childText(element, 'storeOutputAutomatically') === 'true'
-                ? { kind: 'automatic' }
-                : outputReference
-                  ? {
-                        kind: 'variable',
-                        reference: this.reference(element, outputReference),
-                        assignNull
-                    }
-                  : {
-                        kind: 'fields',
-                        assignNull,
-                        assignments: children(element, 'outputAssignments').map((assignment) => ({
-                            field: this.field(assignment, object),
-                            target: this.reference(
+        const assignNull = element.assignNullValuesIfNoRecordsFound;
+        const outputReference = element.outputReference?.text;
+        const output: LookupOutput = element.storeOutputAutomatically
+            ? { kind: 'automatic' }
+            : outputReference
+              ? {
+                    kind: 'variable',
+                    reference: this.reference(element, outputReference),
+                    assignNull
+                }
+              : {
+                    kind: 'fields',
+                    assignNull,
+                    assignments: element.outputAssignments.map((assignment) => ({
+                        field: this.field(
+                            assignment,
+                            'outputAssignments',
+                            object,
+                            assignment.field
+                        ),
+                        target: this.reference(
+                            assignment,
+                            this.text(
                                 assignment,
-                                this.text(assignment, 'assignToReference')
+                                'outputAssignments',
+                                'assignToReference',
+                                assignment.assignToReference
                             )
-                        }))
-                    };
+                        )
+                    }))
+                };
         return {
             kind: 'lookup',
             ...this.dataBase(element),
             object,
-            ...this.filters(element, object),
+            ...this.filters(element, element.filters, object),
             ...(sortField
                 ? {
                       sort: {
@@ -519,19 +622,19 @@ class FlowReader {
                               sortField,
                               `${this.file}:${element.line}`
                           ),
-                          descending: childText(element, 'sortOrder') === 'Desc'
+                          descending: element.sortOrder === 'Desc'
                       }
                   }
                 : {}),
-            ...(limit ? { limit: Number(limit) } : {}),
-            firstOnly,
+            ...(element.limit === undefined ? {} : { limit: element.limit }),
+            firstOnly: element.getFirstRecordOnly,
             ...(queried.length > 0 ? { fields: queried } : {}),
             output
         };
     }
 
-    private update(element: XmlElement): FlowElement {
-        const input = childText(element, 'inputReference');
+    private update(element: model.FlowRecordUpdateModel): FlowElement {
+        const input = element.inputReference?.text;
         const target = input ? undefined : this.target(element);
         return {
             kind: 'update',
@@ -546,14 +649,13 @@ class FlowReader {
         };
     }
 
-    private create(element: XmlElement): FlowElement {
-        const input = childText(element, 'inputReference');
-        const object = input ? undefined : this.object(element);
-        const name = this.text(element, 'name');
-        const idTarget =
-            childText(element, 'storeOutputAutomatically') === 'true'
-                ? name
-                : childText(element, 'assignRecordIdToReference');
+    private create(element: model.FlowRecordCreateModel): FlowElement {
+        const input = element.inputReference?.text;
+        const object = input ? undefined : this.object(element, 'recordCreates', element.object);
+        const name = this.text(element, 'recordCreates', 'name', element.name);
+        const idTarget = element.storeOutputAutomatically
+            ? name
+            : element.assignRecordIdToReference?.text;
         return {
             kind: 'create',
             ...this.dataBase(element),
@@ -566,8 +668,8 @@ class FlowReader {
         };
     }
 
-    private remove(element: XmlElement): FlowElement {
-        const input = childText(element, 'inputReference');
+    private remove(element: model.FlowRecordDeleteModel): FlowElement {
+        const input = element.inputReference?.text;
         const target = input ? undefined : this.target(element);
         return {
             kind: 'delete',
@@ -577,27 +679,32 @@ class FlowReader {
         };
     }
 
-    private dataType(element: XmlElement): FlowDataType {
-        return this.oneOf(element, 'dataType', DATA_TYPES);
+    private dataType(
+        resource: model.FlowVariableModel | model.FlowFormulaModel,
+        tag: string
+    ): FlowDataType {
+        return this.oneOf(resource, tag, 'dataType', resource.dataType, DATA_TYPES);
     }
 
-    private variable(element: XmlElement): Variable {
-        const dataType = this.dataType(element);
-        const objectType = dataType === 'SObject' ? this.object(element, 'objectType') : undefined;
-        const value = child(element, 'value');
+    private variable(variable: model.FlowVariableModel): Variable {
+        const dataType = this.dataType(variable, 'variables');
+        const objectType =
+            dataType === 'SObject'
+                ? this.object(variable, 'variables', variable.objectType, 'objectType')
+                : undefined;
         return {
-            name: this.text(element, 'name'),
+            name: this.text(variable, 'variables', 'name', variable.name),
             dataType,
             ...(objectType ? { objectType } : {}),
-            isCollection: childText(element, 'isCollection') === 'true',
-            ...(value ? { value: this.value(value) } : {})
+            isCollection: variable.isCollection,
+            ...(variable.value ? { value: this.value(variable.value, 'value') } : {})
         };
     }
 
-    private constant(element: XmlElement): Scalar {
-        const value = this.value(child(element, 'value'));
+    private constant(constant: model.FlowConstantModel): Scalar {
+        const value = this.value(constant.value, 'value');
         if (value.kind !== 'literal') {
-            throw this.error(element, MESSAGES.constantReference);
+            throw this.error(constant, MESSAGES.constantReference);
         }
         return value.value;
     }

@@ -1,26 +1,42 @@
+import { FLOW_GLOBAL_MEMBERS, type FlowGlobal, type FlowGlobalMember } from '../../project/flows';
 import { MESSAGES } from '../messages';
 import type { ObjectSchema, OrgSchema } from '../schema';
 import type { FlowDefinition } from './types';
 
+/**
+ * The part of Flow's global variables (FLOW_GLOBALS, scripts/project/flows) that the embedded
+ * org resolves: the triggering record and its prior version, every $GlobalConstant, and these
+ * $Flow members. A flow that uses another is refused when it is loaded.
+ */
+export const SUPPORTED_GLOBALS = {
+    records: ['$Record', '$Record__Prior'],
+    $Flow: ['FaultMessage', 'CurrentDate', 'CurrentDateTime'],
+    $GlobalConstant: FLOW_GLOBAL_MEMBERS.$GlobalConstant
+} as const satisfies {
+    readonly records: readonly FlowGlobal[];
+    readonly $Flow: readonly FlowGlobalMember<'$Flow'>[];
+    readonly $GlobalConstant: readonly FlowGlobalMember<'$GlobalConstant'>[];
+};
+export type SupportedFlowMember = (typeof SUPPORTED_GLOBALS.$Flow)[number];
+
+const CONSTANT_VALUES = {
+    EmptyString: '',
+    True: true,
+    False: false
+} as const satisfies Record<FlowGlobalMember<'$GlobalConstant'>, string | boolean>;
+
+/** The values of the $GlobalConstant members. */
 export const GLOBAL_CONSTANTS: ReadonlyMap<string, string | boolean> = new Map<
     string,
     string | boolean
->([
-    ['EmptyString', ''],
-    ['True', true],
-    ['False', false]
-]);
+>(Object.entries(CONSTANT_VALUES));
 
-export const FLOW_GLOBALS = ['FaultMessage', 'CurrentDate', 'CurrentDateTime'] as const;
-
-/** The merge fields of a text (`{!reference}`), for templates and custom error messages. */
-export function mergeFields(text: string): string[] {
-    return [...text.matchAll(/\{!([^}]+)\}/g)].map((match) => (match[1] ?? '').trim());
-}
+const unknownReference = (reference: string): string =>
+    MESSAGES.unknownReference(reference, SUPPORTED_GLOBALS.$Flow);
 
 /** The object of the records a resource holds, when it holds records. */
 export function recordTypeOf(flow: FlowDefinition, root: string): ObjectSchema | undefined {
-    if (root === '$Record' || root === '$Record__Prior') {
+    if ((SUPPORTED_GLOBALS.records as readonly string[]).includes(root)) {
         return flow.start.object;
     }
     const variable = flow.variables.get(root);
@@ -65,18 +81,20 @@ export function referenceProblem(
     if (root === '$GlobalConstant') {
         return field && GLOBAL_CONSTANTS.has(field) && rest.length === 0
             ? undefined
-            : MESSAGES.unknownReference(reference);
+            : unknownReference(reference);
     }
     if (root === '$Flow') {
-        return field && (FLOW_GLOBALS as readonly string[]).includes(field) && rest.length === 0
+        return field &&
+            (SUPPORTED_GLOBALS.$Flow as readonly string[]).includes(field) &&
+            rest.length === 0
             ? undefined
-            : MESSAGES.unknownReference(reference);
+            : unknownReference(reference);
     }
     if (!root.startsWith('$Record') && !holdsValue(flow, root)) {
-        return MESSAGES.unknownReference(reference);
+        return unknownReference(reference);
     }
     if (root !== '$Record' && root !== '$Record__Prior' && root.startsWith('$')) {
-        return MESSAGES.unknownReference(reference);
+        return unknownReference(reference);
     }
     if (field === undefined) {
         return undefined;

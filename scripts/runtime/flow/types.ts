@@ -1,3 +1,4 @@
+import type * as md from '@salesforce/types/metadata';
 import type { FilterOperator, LogicNode } from '../org';
 import type { FieldSchema, ObjectSchema } from '../schema';
 import type { Scalar, SObjectRecord } from '../types';
@@ -11,7 +12,10 @@ export type ValueSpec =
     | { readonly kind: 'literal'; readonly value: Scalar }
     | { readonly kind: 'reference'; readonly reference: string };
 
-/** Operators of decision conditions and FlowTest assertions (FlowComparisonOperator). */
+/**
+ * The operators of decision conditions, entry conditions and FlowTest assertions that the
+ * embedded org runs: a subset of FlowComparisonOperator.
+ */
 export const CONDITION_OPERATORS = [
     'EqualTo',
     'NotEqualTo',
@@ -29,7 +33,7 @@ export const CONDITION_OPERATORS = [
     'In',
     'NotIn',
     'WasVisited'
-] as const;
+] as const satisfies readonly md.FlowComparisonOperator[];
 export type ConditionOperator = (typeof CONDITION_OPERATORS)[number];
 
 export interface Condition {
@@ -45,8 +49,21 @@ export interface RecordFilter {
     readonly value: ValueSpec;
 }
 
-export type TriggerType = 'RecordBeforeSave' | 'RecordAfterSave' | 'RecordBeforeDelete';
-export type RecordTriggerType = 'Create' | 'Update' | 'CreateAndUpdate' | 'Delete';
+/** The triggers the embedded org runs: record-triggered flows (a subset of FlowTriggerType). */
+export const TRIGGER_TYPES = [
+    'RecordBeforeSave',
+    'RecordAfterSave',
+    'RecordBeforeDelete'
+] as const satisfies readonly md.FlowTriggerType[];
+export type TriggerType = (typeof TRIGGER_TYPES)[number];
+
+export const RECORD_TRIGGER_TYPES = [
+    'Create',
+    'Update',
+    'CreateAndUpdate',
+    'Delete'
+] as const satisfies readonly md.RecordTriggerType[];
+export type RecordTriggerType = (typeof RECORD_TRIGGER_TYPES)[number];
 
 export interface FlowStart {
     readonly object: ObjectSchema;
@@ -68,6 +85,7 @@ export interface Rule {
     readonly connector?: string;
 }
 
+/** The assignment operators the embedded org runs: a subset of FlowAssignmentOperator. */
 export const ASSIGNMENT_OPERATORS = [
     'Assign',
     'Add',
@@ -76,7 +94,7 @@ export const ASSIGNMENT_OPERATORS = [
     'AssignCount',
     'RemoveAll',
     'RemoveFirst'
-] as const;
+] as const satisfies readonly md.FlowAssignmentOperator[];
 export type AssignmentOperator = (typeof ASSIGNMENT_OPERATORS)[number];
 
 export interface AssignmentItem {
@@ -178,8 +196,18 @@ export const BULK_KINDS: ReadonlySet<ElementKind> = new Set([
     'delete'
 ]);
 
-export type FlowDataType =
-    'String' | 'Boolean' | 'Number' | 'Currency' | 'Date' | 'DateTime' | 'Picklist' | 'SObject';
+/** The data types of variables, constants and formulas the embedded org holds (of FlowDataType). */
+export const DATA_TYPES = [
+    'String',
+    'Boolean',
+    'Number',
+    'Currency',
+    'Date',
+    'DateTime',
+    'Picklist',
+    'SObject'
+] as const satisfies readonly md.FlowDataType[];
+export type FlowDataType = (typeof DATA_TYPES)[number];
 
 export interface Variable {
     readonly name: string;

@@ -1,4 +1,4 @@
 export { failureDetails, junitXml } from './junit';
-export { parseFlowTest } from './parse';
+export { compileFlowTest, parseFlowTest } from './parse';
 export { runFlowTest } from './run';
 export type { AssertionResult, ConditionResult, FlowTestDefinition, FlowTestResult } from './types';

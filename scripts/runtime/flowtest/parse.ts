@@ -1,4 +1,9 @@
-import { child, childText, children, type XmlElement } from '../../xml/parse';
+import {
+    FlowTestModel,
+    valueHolder,
+    type FlowTestConditionModel,
+    type FlowText
+} from '../../project/flows';
 import { ScenarioError } from '../errors';
 import { CONDITION_OPERATORS, type Condition, type ValueSpec } from '../flow';
 import { MESSAGES } from '../messages';
@@ -9,21 +14,27 @@ import { readXml } from '../xml';
 import type { FlowTestDefinition } from './types';
 
 /**
- * Reads a FlowTest file. The records of its Start point are JSON (`sobjectValue`) with
- * `attributes.type`; their fields are checked against the schema as scenario records are.
+ * Reads a FlowTest file into the one FlowTest model, and what the embedded org runs from it.
+ * The records of its Start point are JSON (`sobjectValue`) with `attributes.type`; their fields
+ * are checked against the schema as scenario records are.
  */
 export function parseFlowTest(source: string, file: string, schema: OrgSchema): FlowTestDefinition {
     const root = readXml(source, file);
-    const at = (element: XmlElement): string => `${file}:${element.line}`;
     if (root.name !== 'FlowTest') {
-        throw new ScenarioError(at(root), MESSAGES.notAFlowTest(root.name));
+        throw new ScenarioError(`${file}:${root.line}`, MESSAGES.notAFlowTest(root.name));
     }
+    return compileFlowTest(new FlowTestModel(root, file), schema);
+}
+
+/** The triggering records and the assertions of a FlowTest, checked against the org's schema. */
+export function compileFlowTest(test: FlowTestModel, schema: OrgSchema): FlowTestDefinition {
+    const at = (place: { readonly line: number }): string => `${test.file}:${place.line}`;
     const records = new Map<string, FieldValues>();
     const assertions: FlowTestDefinition['assertions'][number][] = [];
-    for (const point of children(root, 'testPoints')) {
-        for (const parameter of children(point, 'parameters')) {
-            const json = child(child(parameter, 'value') ?? parameter, 'sobjectValue');
-            const type = childText(parameter, 'type') ?? '';
+    for (const point of test.testPoints) {
+        for (const parameter of point.parameters) {
+            const json = valueHolder(parameter.value, 'sobjectValue');
+            const type = parameter.type?.text ?? '';
             if (
                 !json ||
                 (type !== 'InputTriggeringRecordInitial' && type !== 'InputTriggeringRecordUpdated')
@@ -32,67 +43,67 @@ export function parseFlowTest(source: string, file: string, schema: OrgSchema): 
             }
             records.set(type, readRecord(json, at(json), schema));
         }
-        for (const assertion of children(point, 'assertions')) {
-            const errorMessage = childText(assertion, 'errorMessage');
+        for (const assertion of point.assertions) {
             assertions.push({
                 line: assertion.line,
-                conditions: children(assertion, 'conditions').map((condition) =>
+                conditions: assertion.conditions.map((condition) =>
                     readCondition(condition, at(condition))
                 ),
-                ...(errorMessage === undefined ? {} : { errorMessage })
+                ...(assertion.errorMessage === undefined
+                    ? {}
+                    : { errorMessage: assertion.errorMessage })
             });
         }
     }
     const initial = records.get('InputTriggeringRecordInitial');
     if (!initial) {
-        throw new ScenarioError(at(root), MESSAGES.noTriggeringRecord);
+        throw new ScenarioError(at(test), MESSAGES.noTriggeringRecord);
     }
     const updated = records.get('InputTriggeringRecordUpdated');
     return {
-        file,
-        name: (file.split('/').pop() ?? file).replace(/\.flowtest-meta\.xml$/, ''),
-        flowApiName: childText(root, 'flowApiName') ?? '',
-        label: childText(root, 'label') ?? '',
+        file: test.file,
+        name: test.apiName,
+        flowApiName: test.flowApiName?.text ?? '',
+        label: test.label ?? '',
         initial,
         ...(updated ? { updated } : {}),
         assertions
     };
 }
 
-function readCondition(element: XmlElement, place: string): Condition {
-    const operator = CONDITION_OPERATORS.find(
-        (candidate) => candidate === childText(element, 'operator')
-    );
+function readCondition(condition: FlowTestConditionModel, place: string): Condition {
+    const written = condition.operator?.text;
+    const operator = CONDITION_OPERATORS.find((candidate) => candidate === written);
     if (!operator) {
         throw new ScenarioError(
             place,
-            MESSAGES.notOneOf('operator', childText(element, 'operator') ?? '', CONDITION_OPERATORS)
+            MESSAGES.notOneOf('operator', written ?? '', CONDITION_OPERATORS)
         );
     }
-    const right = child(element, 'rightValue');
-    const holder = right?.children[0];
+    const right = condition.rightValue;
+    const holder = right?.holders[0];
     let value: ValueSpec | undefined;
     if (holder) {
         value =
-            holder.name === 'booleanValue'
+            holder.kind === 'booleanValue'
                 ? { kind: 'literal', value: holder.text === 'true' }
-                : holder.name === 'numberValue'
+                : holder.kind === 'numberValue'
                   ? { kind: 'literal', value: Number(holder.text) }
-                  : holder.name === 'elementReference'
+                  : holder.kind === 'elementReference'
                     ? { kind: 'reference', reference: holder.text }
                     : { kind: 'literal', value: holder.text };
     } else if (right) {
         value = { kind: 'literal', value: '' };
     }
     return {
-        left: childText(element, 'leftValueReference') ?? '',
+        left: condition.leftValueReference?.text ?? '',
         operator,
         ...(value ? { right: value } : {})
     };
 }
 
 /** An sobjectValue as a record of its object: read through the scenario reader's checks. */
-function readRecord(element: XmlElement, place: string, schema: OrgSchema): FieldValues {
+function readRecord(element: FlowText, place: string, schema: OrgSchema): FieldValues {
     let json: unknown;
     try {
         json = JSON.parse(element.text);

@@ -1,3 +1,4 @@
+import type * as md from '@salesforce/types/metadata';
 import type { FieldSchema, ObjectSchema } from '../schema';
 import type { FieldValues, Scalar } from '../types';
 import { normalizeId } from './ids';
@@ -18,7 +19,7 @@ export const FILTER_OPERATORS = [
     'IsNull',
     'In',
     'NotIn'
-] as const;
+] as const satisfies readonly md.FlowRecordFilterOperator[];
 export type FilterOperator = (typeof FILTER_OPERATORS)[number];
 
 export interface QueryFilter {
