@@ -1,7 +1,8 @@
 /**
  * The embedded org: an in-memory org that runs the project's record-triggered flows from their
  * metadata XML, with scenarios and FlowTests on top. The areas, from the inside out:
- * - schema: objects and fields, from the project's metadata and the built-in User fields;
+ * - schema: the objects and fields the org stores, from the project's object schema
+ *   (scripts/project/objects) with the runtime's own rules (key prefixes, User's rules);
  * - org: records, SOQL-like queries, DML statements, transactions and governor limits;
  * - flow: flow metadata, formulas (on formulon) and the bulkified interpreter;
  * - scenario: scenario files, their runs and reports;
@@ -25,5 +26,5 @@ export {
     runStep
 } from './scenario';
 export type { Scenario, ScenarioOutcome, Step, StepOutcome } from './scenario';
-export { loadSchema, OrgSchema } from './schema';
+export { loadSchema, OrgSchema, schemaFromObjects } from './schema';
 export type { FieldValues, LimitUsage, Scalar, SObjectRecord } from './types';

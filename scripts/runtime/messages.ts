@@ -30,11 +30,22 @@ export const MESSAGES = {
     unknownField: (object: string, field: string): string =>
         `unknown field ${show(field)} on ${object}: add it to the project's metadata or fix the name.`,
     missingObjectFile: (name: string): string =>
-        `fields are defined for ${name} but its ${name}.object-meta.xml is missing.`,
-    unsupportedFieldType: (name: string, type: string): string =>
-        `field ${name} has type ${type || '(none)'} (or is a formula), which the embedded org does not store.`,
-    unsupportedDefault: (text: string): string =>
-        `default value ${show(text)} is a formula; the embedded org takes only literal defaults.`,
+        `fields are defined for ${name} but its ${name}.object-meta.xml is missing: add it, or leave ${name} out of the run.`,
+    unsupportedField: (object: string, field: string, reason: string): string =>
+        `${object}.${field} ${reason}: not supported by the embedded org, which stores text, numbers, checkboxes, dates, date-times, picklists and lookups. Leave the field out of the flow, scenario or FlowTest, or try it in an org.`,
+    /** Why the embedded org does not store a field, said when a run names it. */
+    unsupported: {
+        formula: (returnType: string, at: string): string =>
+            `is a formula field (${returnType || 'no type'}, ${at})`,
+        type: (type: string, at: string): string => `has type ${type || '(none)'} (${at})`,
+        formulaDefault: (text: string, at: string): string =>
+            `has the default value ${show(text)}, a formula (${at}), and the embedded org takes only literal defaults`,
+        globalValueSet: (valueSet: string, at: string): string =>
+            `is a restricted picklist of the global value set ${valueSet} (${at}), whose values the embedded org does not read`,
+        system: 'is a system field the platform maintains (Object Reference, "System Fields")',
+        valueType: (type: string): string =>
+            `holds ${type} values (Salesforce's catalogue of standard objects)`
+    },
     fieldNotWritable: (object: string, field: string): string =>
         `${object}.${field} is computed by the platform and cannot be written.`,
     badLogic: (text: string, count: number): string =>

@@ -1,4 +1,5 @@
-export { loadSchema } from './load';
+export { loadSchema, schemaFromObjects } from './load';
 export type { SourceFile } from './load';
 export { OrgSchema } from './schema';
+export type { SchemaSources } from './schema';
 export type { FieldSchema, FieldType, ObjectSchema } from './types';

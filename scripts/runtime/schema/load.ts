@@ -1,11 +1,27 @@
-import { child, childText, children } from '../../xml/parse';
-import { ScenarioError } from '../errors';
+import {
+    objectsFromFiles,
+    type FieldDefinition,
+    type ObjectDefinition,
+    type ProjectObjects
+} from '../../project/objects';
 import { MESSAGES } from '../messages';
-import type { Scalar } from '../types';
 import { readXml } from '../xml';
-import { field, ID_FIELD, STANDARD_OBJECTS } from './builtins';
+import {
+    field,
+    ID_FIELD,
+    isUnsupported,
+    platformField,
+    projectField,
+    type StorableField
+} from './fields';
+import {
+    customKeyPrefix,
+    CUSTOM_NAME_LENGTH,
+    STANDARD_OBJECT_RULES,
+    type StandardObjectRule
+} from './rules';
 import { OrgSchema } from './schema';
-import type { FieldSchema, FieldType, ObjectSchema } from './types';
+import type { FieldSchema, ObjectSchema } from './types';
 
 /** A metadata file's path (from the project root) and its text. */
 export interface SourceFile {
@@ -13,151 +29,145 @@ export interface SourceFile {
     readonly content: string;
 }
 
-const FIELD_TYPES: Readonly<Record<string, FieldType>> = {
-    Text: 'text',
-    TextArea: 'textarea',
-    LongTextArea: 'textarea',
-    Email: 'email',
-    Url: 'url',
-    Phone: 'phone',
-    Picklist: 'picklist',
-    Checkbox: 'checkbox',
-    Number: 'number',
-    Currency: 'number',
-    Percent: 'number',
-    Date: 'date',
-    DateTime: 'datetime',
-    Lookup: 'reference',
-    MasterDetail: 'reference'
-};
-
 /**
- * Builds the org's schema from the project's object metadata: `objects/<Object>/<Object>
- * .object-meta.xml` and `objects/<Object>/fields/*.field-meta.xml`. Standard objects start from
- * their built-in fields; custom objects get Id and Name. Custom objects get key prefixes
- * `a00`, `a01`, ... in name order, so that Ids are stable from run to run.
+ * Builds the org's schema from the project's object metadata (`objects/<Object>/<Object>
+ * .object-meta.xml` and `objects/<Object>/fields/*.field-meta.xml`) through the project's object
+ * schema. A file that is not well-formed XML is a ScenarioError at its line.
  */
 export function loadSchema(files: readonly SourceFile[], namespace?: string): OrgSchema {
-    const objectFiles = new Map<string, SourceFile>();
-    const fieldFiles = new Map<string, SourceFile[]>();
-    for (const file of files) {
-        const objectMatch = /objects\/([^/]+)\/\1\.object-meta\.xml$/.exec(file.path);
-        const fieldMatch = /objects\/([^/]+)\/fields\/[^/]+\.field-meta\.xml$/.exec(file.path);
-        if (objectMatch?.[1]) {
-            objectFiles.set(objectMatch[1], file);
-        } else if (fieldMatch?.[1]) {
-            fieldFiles.set(fieldMatch[1], [...(fieldFiles.get(fieldMatch[1]) ?? []), file]);
-        }
-    }
-    const objects: ObjectSchema[] = [];
-    const customNames = [...new Set([...objectFiles.keys(), ...fieldFiles.keys()])]
-        .filter((name) => name.endsWith('__c'))
-        .sort();
-    for (const standard of STANDARD_OBJECTS) {
-        const extra = (fieldFiles.get(standard.name) ?? []).map(readField);
-        objects.push({ ...standard, fields: [...standard.fields, ...sortByName(extra)] });
-    }
-    customNames.forEach((name, index) => {
-        const objectFile = objectFiles.get(name);
-        if (!objectFile) {
-            throw new ScenarioError(`objects/${name}`, MESSAGES.missingObjectFile(name));
-        }
-        const root = readXml(objectFile.content, objectFile.path);
-        const nameField = child(root, 'nameField');
-        const displayFormat =
-            nameField && childText(nameField, 'type') === 'AutoNumber'
-                ? childText(nameField, 'displayFormat')
-                : undefined;
-        objects.push({
-            name,
-            keyPrefix: `a0${index.toString(36).toUpperCase()}`,
-            custom: true,
-            setup: false,
-            fields: [
-                ID_FIELD,
-                // Name is optional on create: the platform then stores the record's Id in it.
-                // [verify in an org]
-                field('Name', 'text', {
-                    length: 80,
-                    ...(displayFormat ? { writable: false, autoNumberFormat: displayFormat } : {})
-                }),
-                ...sortByName((fieldFiles.get(name) ?? []).map(readField))
-            ],
-            mixedDmlFields: []
-        });
-    });
-    return new OrgSchema(objects, namespace);
-}
-
-function sortByName(fields: FieldSchema[]): FieldSchema[] {
-    return fields.sort((a, b) => a.name.localeCompare(b.name));
-}
-
-function readField(file: SourceFile): FieldSchema {
-    const root = readXml(file.content, file.path);
-    const name = childText(root, 'fullName') ?? '';
-    const metadataType = childText(root, 'type') ?? '';
-    const displayFormat = childText(root, 'displayFormat');
-    if (metadataType === 'AutoNumber' && displayFormat) {
-        return field(name, 'text', { writable: false, autoNumberFormat: displayFormat });
-    }
-    const type = FIELD_TYPES[metadataType];
-    if (!type || child(root, 'formula')) {
-        throw new ScenarioError(
-            `${file.path}:${root.line}`,
-            MESSAGES.unsupportedFieldType(name, metadataType)
-        );
-    }
-    const flag = (element: string): boolean => childText(root, element) === 'true';
-    const valueSet = child(root, 'valueSet');
-    const values = valueSet
-        ? children(child(valueSet, 'valueSetDefinition') ?? valueSet, 'value').map(
-              (value) => childText(value, 'fullName') ?? ''
-          )
-        : undefined;
-    const length = childText(root, 'length');
-    const defaultValue = parseDefault(
-        childText(root, 'defaultValue'),
-        type,
-        `${file.path}:${root.line}`
+    const parsed = files.map((file) => ({
+        path: file.path,
+        root: readXml(file.content, file.path)
+    }));
+    return schemaFromObjects(
+        objectsFromFiles(parsed, namespace !== undefined ? { namespace } : {})
     );
-    return field(name, type, {
-        required: flag('required'),
-        unique: flag('unique'),
-        caseSensitive: flag('caseSensitive'),
-        externalId: flag('externalId'),
-        restrictedPicklist: valueSet
-            ? flag('restricted') || childText(valueSet, 'restricted') === 'true'
-            : false,
-        ...(length ? { length: Number(length) } : {}),
-        ...(values ? { picklistValues: values } : {}),
-        ...(defaultValue !== undefined ? { defaultValue } : {}),
-        ...(type === 'checkbox' && defaultValue === undefined ? { defaultValue: false } : {})
-    });
 }
 
 /**
- * Default values are formulas; the runtime takes the literal ones (true/false, numbers, quoted
- * text), which is what field defaults nearly always are, and rejects the others by name.
+ * The embedded org for a project's object schema: the standard objects it has rules for (User),
+ * with the project's fields, and the project's custom objects, keyed `a00`, `a01`, ... in name
+ * order. Other fields of the schema are stored once a run names them (see OrgSchema); a field
+ * or object the org cannot hold is refused where a run names it.
  */
-function parseDefault(
-    text: string | undefined,
-    type: FieldType,
-    place: string
-): Scalar | undefined {
-    if (text === undefined || text === '') {
-        return undefined;
+export function schemaFromObjects(objects: ProjectObjects): OrgSchema {
+    const schemas: ObjectSchema[] = [];
+    const definitions = new Map<string, ObjectDefinition>();
+    const refusedObjects = new Map<string, string>();
+    for (const [name, rule] of Object.entries(STANDARD_OBJECT_RULES)) {
+        const definition = objects.object(name);
+        if (definition) {
+            definitions.set(definition.name.toLowerCase(), definition);
+            schemas.push(standardObject(objects, definition, rule));
+        }
     }
-    const trimmed = text.trim();
-    if (type === 'checkbox' && /^(true|false)$/i.test(trimmed)) {
-        return trimmed.toLowerCase() === 'true';
+    const custom = objects.projectObjectDefinitions
+        .filter((definition) => /__c$/i.test(definition.name))
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    custom.forEach((definition, index) => {
+        if (definition.file === undefined) {
+            refusedObjects.set(
+                definition.name.toLowerCase(),
+                MESSAGES.missingObjectFile(definition.name)
+            );
+            return;
+        }
+        definitions.set(definition.name.toLowerCase(), definition);
+        schemas.push(customObject(definition, customKeyPrefix(index)));
+    });
+    return new OrgSchema(schemas, objects.namespace, {
+        refusedObjects,
+        laterField: (object, name) => {
+            const definition = definitions.get(object.name.toLowerCase());
+            const found = definition ? objects.field(definition, name) : undefined;
+            return definition && found ? storable(objects, definition, found) : undefined;
+        }
+    });
+}
+
+function standardObject(
+    objects: ProjectObjects,
+    definition: ObjectDefinition,
+    rule: StandardObjectRule
+): ObjectSchema {
+    const fields: FieldSchema[] = [ID_FIELD];
+    for (const fieldRule of rule.fields) {
+        const found = objects.field(definition, fieldRule.name);
+        const stored = found ? platformField(found, fieldRule) : undefined;
+        if (stored && !isUnsupported(stored)) {
+            fields.push(stored);
+        }
     }
-    if (type === 'number' && /^-?\d+(\.\d+)?$/.test(trimmed)) {
-        return Number(trimmed);
+    return {
+        name: definition.name,
+        keyPrefix: rule.keyPrefix,
+        custom: false,
+        setup: rule.mixedDmlFields !== undefined,
+        fields: [...fields, ...projectFields(objects, definition)],
+        mixedDmlFields: rule.mixedDmlFields ?? []
+    };
+}
+
+function customObject(definition: ObjectDefinition, keyPrefix: string): ObjectSchema {
+    const displayFormat =
+        definition.nameField?.type === 'AutoNumber'
+            ? definition.nameField.displayFormat
+            : undefined;
+    return {
+        name: definition.name,
+        keyPrefix,
+        custom: true,
+        setup: false,
+        fields: [
+            ID_FIELD,
+            field('Name', 'text', {
+                length: CUSTOM_NAME_LENGTH,
+                ...(displayFormat ? { writable: false, autoNumberFormat: displayFormat } : {})
+            }),
+            ...projectFields(undefined, definition)
+        ],
+        mixedDmlFields: []
+    };
+}
+
+/** The project's fields of an object the org stores from the start, by name. */
+function projectFields(
+    objects: ProjectObjects | undefined,
+    definition: ObjectDefinition
+): FieldSchema[] {
+    return definition.fields
+        .filter((candidate) => candidate.origin === 'project')
+        .map((candidate) => storable(objects, definition, candidate))
+        .filter((candidate): candidate is FieldSchema => !isUnsupported(candidate))
+        .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** How the org stores a field of the schema, or why it does not. */
+function storable(
+    objects: ProjectObjects | undefined,
+    object: ObjectDefinition,
+    definition: FieldDefinition
+): StorableField {
+    if (definition.origin !== 'project') {
+        return platformField(
+            definition,
+            STANDARD_OBJECT_RULES[object.name]?.fields.find((rule) => rule.name === definition.name)
+        );
     }
-    const quoted = /^"(.*)"$|^'(.*)'$/.exec(trimmed);
-    if (quoted) {
-        return quoted[1] ?? quoted[2] ?? '';
-    }
-    throw new ScenarioError(place, MESSAGES.unsupportedDefault(trimmed));
+    // A standard field that the project's source restates without a type (objects/User/fields/
+    // Email.field-meta.xml) is the catalogue's.
+    const restated =
+        definition.metadataType === '' && objects
+            ? objects.catalogue.field(object.name, definition.name)
+            : undefined;
+    return restated?.kind === 'value'
+        ? platformField({
+              origin: 'catalogue',
+              name: restated.name,
+              valueType: restated.type,
+              ...(restated.relationshipName !== undefined
+                  ? { relationship: restated.relationshipName }
+                  : {})
+          })
+        : projectField(definition);
 }

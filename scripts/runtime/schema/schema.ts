@@ -1,63 +1,116 @@
+import { ApiNames } from '../../project/objects';
 import { ScenarioError } from '../errors';
 import { MESSAGES } from '../messages';
+import type { StorableField } from './fields';
 import type { FieldSchema, ObjectSchema } from './types';
+
+/**
+ * Where the org finds what it does not store from the start: the other fields of its objects
+ * (a standard object has hundreds; the org stores one once a run names it) and why it refuses
+ * a field or an object the project defines.
+ */
+export interface SchemaSources {
+    /** A field of the object that the org does not store yet, or why it refuses it. */
+    readonly laterField?: (object: ObjectSchema, name: string) => StorableField | undefined;
+    /** Objects the project names but the org cannot hold, by lower-case name, with why. */
+    readonly refusedObjects?: ReadonlyMap<string, string>;
+}
+
+interface Entry {
+    readonly object: ObjectSchema;
+    /** The object's fields array, which grows as runs name more fields. */
+    readonly fields: FieldSchema[];
+    readonly byName: Map<string, FieldSchema>;
+}
 
 /**
  * The objects and fields of the embedded org. API names are case-insensitive, as on the
  * platform, and a name may carry the package's namespace prefix (`cly__CalendlyLink__c`): an
  * admin's Save As copy of the template refers to the package's fields that way, while the
  * package's own source does not. [verify in an org: how a subscriber's copy spells them]
+ *
+ * An object's `fields` are those the org stores: from the start the project's and those the
+ * runtime has rules for, then each other field of the object schema once a flow, scenario or
+ * FlowTest names it. A field the org cannot store is refused where a run names it, never before.
  */
 export class OrgSchema {
-    private readonly byName = new Map<string, ObjectSchema>();
-    private readonly fieldsByObject = new Map<string, Map<string, FieldSchema>>();
+    private readonly names: ApiNames;
+    private readonly byName = new Map<string, Entry>();
     private readonly byPrefix = new Map<string, ObjectSchema>();
 
     public constructor(
         objects: readonly ObjectSchema[],
-        public readonly namespace?: string
+        public readonly namespace?: string,
+        private readonly sources: SchemaSources = {}
     ) {
-        for (const object of objects) {
-            this.byName.set(object.name.toLowerCase(), object);
+        this.names = new ApiNames(namespace);
+        for (const given of objects) {
+            const fields = [...given.fields];
+            const object: ObjectSchema = { ...given, fields };
+            this.byName.set(object.name.toLowerCase(), {
+                object,
+                fields,
+                byName: new Map(fields.map((field) => [field.name.toLowerCase(), field]))
+            });
             this.byPrefix.set(object.keyPrefix, object);
-            this.fieldsByObject.set(
-                object.name,
-                new Map(object.fields.map((field) => [field.name.toLowerCase(), field]))
-            );
         }
     }
 
     /** Every object: standard objects first, then custom objects by name. */
     public get objects(): ObjectSchema[] {
-        return [...this.byName.values()].sort(
-            (a, b) => Number(a.custom) - Number(b.custom) || a.name.localeCompare(b.name)
-        );
+        return [...this.byName.values()]
+            .map((entry) => entry.object)
+            .sort((a, b) => Number(a.custom) - Number(b.custom) || a.name.localeCompare(b.name));
     }
 
     public findObject(name: string): ObjectSchema | undefined {
-        return this.byName.get(this.withoutNamespace(name).toLowerCase());
+        return this.byName.get(this.key(name))?.object;
     }
 
     /** The object, or a ScenarioError at place when the org has no such object. */
     public object(name: string, place: string): ObjectSchema {
         const object = this.findObject(name);
         if (!object) {
-            throw new ScenarioError(place, MESSAGES.unknownObject(name, this.objects));
+            const refused = this.sources.refusedObjects?.get(this.key(name));
+            throw new ScenarioError(place, refused ?? MESSAGES.unknownObject(name, this.objects));
         }
         return object;
     }
 
+    /** The field, stored from now on if the org had not stored it yet; undefined when refused. */
     public findField(object: ObjectSchema, name: string): FieldSchema | undefined {
-        return this.fieldsByObject.get(object.name)?.get(this.withoutNamespace(name).toLowerCase());
+        const found = this.lookup(object, name);
+        return found && !('unsupported' in found) ? found : undefined;
     }
 
-    /** The field, or a ScenarioError at place when the object has no such field. */
+    /**
+     * The field, or a ScenarioError at place when the object has no such field or the org does
+     * not store it.
+     */
     public field(object: ObjectSchema, name: string, place: string): FieldSchema {
-        const field = this.findField(object, name);
-        if (!field) {
+        const found = this.lookup(object, name);
+        if (!found) {
             throw new ScenarioError(place, MESSAGES.unknownField(object.name, name));
         }
-        return field;
+        if ('unsupported' in found) {
+            throw new ScenarioError(
+                place,
+                MESSAGES.unsupportedField(object.name, name, found.unsupported)
+            );
+        }
+        return found;
+    }
+
+    /**
+     * Why the org refuses a field the object schema has (a formula field, a compound address),
+     * for a caller that reports a field it could not find; undefined for a field it stores or
+     * that does not exist.
+     */
+    public refusal(object: ObjectSchema, name: string): string | undefined {
+        const found = this.lookup(object, name);
+        return found && 'unsupported' in found
+            ? MESSAGES.unsupportedField(object.name, name, found.unsupported)
+            : undefined;
     }
 
     /** The object an Id belongs to, by its key prefix. */
@@ -65,11 +118,25 @@ export class OrgSchema {
         return this.byPrefix.get(id.slice(0, 3));
     }
 
-    private withoutNamespace(name: string): string {
-        const prefix = this.namespace ? `${this.namespace}__` : undefined;
-        const lower = name.toLowerCase();
-        return prefix && lower.startsWith(prefix.toLowerCase()) && lower.endsWith('__c')
-            ? name.slice(prefix.length)
-            : name;
+    private lookup(object: ObjectSchema, name: string): StorableField | undefined {
+        const entry = this.byName.get(object.name.toLowerCase());
+        if (!entry) {
+            return undefined;
+        }
+        const key = this.key(name);
+        const stored = entry.byName.get(key);
+        if (stored) {
+            return stored;
+        }
+        const later = this.sources.laterField?.(entry.object, this.names.local(name));
+        if (later && !('unsupported' in later)) {
+            entry.fields.push(later);
+            entry.byName.set(later.name.toLowerCase(), later);
+        }
+        return later;
+    }
+
+    private key(name: string): string {
+        return this.names.key(name);
     }
 }

@@ -1,0 +1,108 @@
+import type { Scalar, FieldValues } from '../types';
+
+/**
+ * What the embedded org needs beyond the object schema (scripts/project/objects), which says
+ * which objects and fields exist and what they hold: key prefixes, which standard objects it
+ * holds and which of their fields it enforces, setup objects and the platform's system fields.
+ * The catalogue has names and Apex types only, so each rule here names its source, and
+ * `[verify in an org]` marks what no document settles.
+ */
+
+/**
+ * What the embedded org enforces on a standard field, beyond its type from the catalogue. The
+ * fields with rules are stored from the start, in this order, which is the order records print.
+ */
+export interface StandardFieldRule {
+    readonly name: string;
+    readonly required?: boolean;
+    readonly unique?: boolean;
+    readonly length?: number;
+    readonly defaultValue?: Scalar;
+    /** Computed by the platform on every save, never written. */
+    readonly compute?: (values: FieldValues) => Scalar;
+}
+
+export interface StandardObjectRule {
+    /**
+     * The three characters every Id of the object starts with (Salesforce Help, "Standard
+     * Field Record ID Prefix Decoder"; Apex `DescribeSObjectResult.getKeyPrefix()`).
+     */
+    readonly keyPrefix: string;
+    /**
+     * Setup objects cannot be written with other objects in one transaction when the write
+     * touches these fields (Apex Developer Guide, "sObjects That Cannot Be Used Together in DML
+     * Operations"); undefined for an object that is not a setup object.
+     */
+    readonly mixedDmlFields?: readonly string[];
+    readonly fields: readonly StandardFieldRule[];
+}
+
+/**
+ * The standard objects the embedded org holds. User: the fields the API requires on create are
+ * those of this list (Object Reference, "User"); a real org requires more (Alias,
+ * TimeZoneSidKey, ...), which the embedded org does not model. [verify in an org: required User
+ * fields on create] Lengths are the Field Reference's ("User"). Username is unique across all
+ * orgs. `Name` is the concatenation of FirstName and LastName, limited to 121 characters
+ * (Tooling API, "User"). IsActive is defaulted on create to true.
+ */
+export const STANDARD_OBJECT_RULES: Readonly<Record<string, StandardObjectRule>> = {
+    User: {
+        keyPrefix: '005',
+        mixedDmlFields: ['IsActive', 'Username', 'ProfileId', 'UserRoleId'],
+        fields: [
+            { name: 'Username', length: 80, required: true, unique: true },
+            { name: 'Email', length: 128, required: true },
+            { name: 'FirstName', length: 40 },
+            { name: 'LastName', length: 80, required: true },
+            {
+                name: 'Name',
+                length: 121,
+                compute: (values) =>
+                    [values['FirstName'], values['LastName']]
+                        .filter((part) => typeof part === 'string' && part !== '')
+                        .join(' ') || null
+            },
+            { name: 'IsActive', defaultValue: true },
+            { name: 'ProfileId' },
+            { name: 'UserRoleId' }
+        ]
+    }
+};
+
+/**
+ * Custom objects get key prefixes `a00`, `a01`, ... in name order, so that Ids are stable from
+ * run to run; an org assigns its own. [verify in an org]
+ */
+export function customKeyPrefix(index: number): string {
+    return `a0${index.toString(36).toUpperCase()}`;
+}
+
+/**
+ * Fields the platform maintains on every save or read, which the embedded org does not: the
+ * audit fields and IsDeleted (Object Reference, "System Fields"), the current user's views
+ * (LastViewedDate, LastReferencedDate), the owner, which defaults to the running user the
+ * embedded org does not have, and the fields that come with record types, multiple currencies
+ * and activities. A run that names one is refused.
+ */
+export const UNMAINTAINED_SYSTEM_FIELDS: ReadonlySet<string> = new Set(
+    [
+        'CreatedById',
+        'CreatedDate',
+        'LastModifiedById',
+        'LastModifiedDate',
+        'SystemModstamp',
+        'IsDeleted',
+        'LastViewedDate',
+        'LastReferencedDate',
+        'OwnerId',
+        'RecordTypeId',
+        'CurrencyIsoCode',
+        'LastActivityDate'
+    ].map((name) => name.toLowerCase())
+);
+
+/**
+ * A custom object's Name is optional on create: the platform then stores the record's Id in it.
+ * [verify in an org] Its length is the platform's 80 characters for a text name.
+ */
+export const CUSTOM_NAME_LENGTH = 80;
