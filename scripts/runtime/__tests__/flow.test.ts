@@ -109,6 +109,13 @@ describe('loading flow metadata', () => {
             /<actionCalls> is not supported by the embedded org/
         ],
         [
+            'a child that Flow does not have, kept unknown by the flow model',
+            start('User', 'RecordAfterSave', 'Create', 'A'),
+            '<sparkles><name>Glitter</name></sparkles>' +
+                assign('A', '$Record.LastName', text('y')),
+            /^test\/Bad\.flow-meta\.xml:4: <sparkles> is not supported by the embedded org/
+        ],
+        [
             'a connector to a missing element',
             start('User', 'RecordAfterSave', 'Create', 'Missing'),
             '',
