@@ -1,0 +1,34 @@
+import { ApexClass, EnumValue } from '../model';
+
+const PLATFORM = { file: '(platform)', line: 0 };
+
+/**
+ * The platform's enums that Apex code names (RG): System.RoundingMode for Decimal rounding,
+ * System.LoggingLevel for System.debug, System.ParentJobResult for finalizers.
+ */
+const ENUMS: Readonly<Record<string, readonly string[]>> = {
+    RoundingMode: [
+        'CEILING',
+        'DOWN',
+        'FLOOR',
+        'HALF_DOWN',
+        'HALF_EVEN',
+        'HALF_UP',
+        'UNNECESSARY',
+        'UP'
+    ],
+    LoggingLevel: ['NONE', 'ERROR', 'WARN', 'INFO', 'DEBUG', 'FINE', 'FINER', 'FINEST'],
+    ParentJobResult: ['SUCCESS', 'UNHANDLED_EXCEPTION']
+};
+
+/** The platform enums, by simple and by `System.` name in lower case. */
+export function createPlatformEnums(): Map<string, ApexClass> {
+    const byName = new Map<string, ApexClass>();
+    for (const [name, values] of Object.entries(ENUMS)) {
+        const cls = new ApexClass(`System.${name}`, 'enum', PLATFORM, undefined, true);
+        values.forEach((value, ordinal) => cls.enumValues.push(new EnumValue(cls, value, ordinal)));
+        byName.set(name.toLowerCase(), cls);
+        byName.set(`system.${name.toLowerCase()}`, cls);
+    }
+    return byName;
+}

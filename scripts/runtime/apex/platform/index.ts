@@ -1,0 +1,24 @@
+import { enumClass, listClass, mapClass, setClass } from './collections';
+import { booleanClass, decimalClass, doubleClass, integerClass, longClass } from './numbers';
+import type { PlatformRegistry } from './registry';
+import { stringClass } from './strings';
+import { assertClass, mathClass, systemClass } from './system';
+
+/** The platform classes the embedded org implements for every Apex program. */
+export function registerCorePlatform(registry: PlatformRegistry): void {
+    registry.add(
+        systemClass,
+        assertClass,
+        mathClass,
+        stringClass,
+        integerClass,
+        longClass,
+        decimalClass,
+        doubleClass,
+        booleanClass,
+        listClass,
+        setClass,
+        mapClass,
+        enumClass
+    );
+}
