@@ -1,4 +1,4 @@
-export { childPath, walkTyped, type TypedElement } from '../../project/xmlPath';
+export { childPath } from '../../project/xmlPath';
 
 /** The closest of the candidates to a misspelt name, if one is close enough to be a typo. */
 export function closestName(name: string, candidates: readonly string[]): string | undefined {
