@@ -35,6 +35,15 @@ module.exports = tseslint.config(
         languageOptions: { sourceType: 'module', globals: PREVIEW_GLOBALS }
     },
     {
+        // Plain JavaScript that worker threads run without a TypeScript loader.
+        files: ['scripts/**/*.cjs'],
+        extends: [js.configs.recommended],
+        languageOptions: {
+            sourceType: 'commonjs',
+            globals: { module: 'writable', require: 'readonly' }
+        }
+    },
+    {
         files: ['*.js'],
         languageOptions: {
             sourceType: 'commonjs',

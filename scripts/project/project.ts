@@ -2,7 +2,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseXml, XmlSyntaxError, type XmlElement } from '../xml/parse';
 import { readProjectConfig, type ProjectConfig } from './config';
-import { resolveSources, type Component } from './sourceIndex';
+import {
+    resolveSources,
+    resolveSourcesSync,
+    type Component,
+    type SourceCache,
+    type SourceIndex
+} from './sourceIndex';
 
 /** A parsed XML file: its tree, or why it is not well formed. */
 export type XmlDocument =
@@ -54,46 +60,43 @@ export class Project {
      * is given and holds the answer for these very files.
      */
     public static load(dir: string, options: ProjectLoadOptions = {}): Promise<Project> {
-        const config = readProjectConfig(
-            dir,
-            options.configCacheDirectory !== undefined
-                ? { cacheDirectory: options.configCacheDirectory }
-                : {}
+        const plan = planLoad(dir, options);
+        return resolveSources(plan.candidates, plan.forceIgnore, plan.cache).then((index) =>
+            Project.fromIndex(plan, index)
         );
-        const root = config.root;
-        const candidates: string[] = [];
-        const missing: string[] = [];
-        for (const packageDirectory of config.packageDirectories) {
-            const absolute = path.resolve(root, packageDirectory.path);
-            if (fs.existsSync(absolute)) {
-                candidates.push(...listFiles(absolute));
-            } else {
-                missing.push(packageDirectory.path);
-            }
+    }
+
+    /**
+     * Project.load for callers that cannot wait for a promise (the embedded org's commands and
+     * tests): the same project, with source-deploy-retrieve loaded in this thread when its
+     * answer is not in the cache.
+     */
+    public static loadSync(dir: string, options: ProjectLoadOptions = {}): Project {
+        const plan = planLoad(dir, options);
+        return Project.fromIndex(
+            plan,
+            resolveSourcesSync(plan.candidates, plan.forceIgnore, plan.cache)
+        );
+    }
+
+    private static fromIndex(plan: LoadPlan, index: SourceIndex): Project {
+        const { root } = plan;
+        const relative = (file: string): string => toProjectPath(root, file);
+        const files = plan.candidates.filter((file) => !index.ignored.has(file)).map(relative);
+        const components = new Map<string, Component>();
+        for (const [file, component] of index.components) {
+            components.set(relative(file), {
+                ...component,
+                ...(component.xml ? { xml: relative(component.xml) } : {})
+            });
         }
-        const unique = [...new Set(candidates)];
-        // The project's own .forceignore, not one searched upwards: a project inside another
-        // project (as test fixtures are) keeps its own rules.
-        const forceIgnore = path.join(root, '.forceignore');
-        return resolveSources(
-            unique,
-            fs.existsSync(forceIgnore) ? forceIgnore : undefined,
-            options.cacheDirectory ? { directory: options.cacheDirectory, root } : undefined
-        ).then((index) => {
-            const relative = (file: string): string => toProjectPath(root, file);
-            const files = unique.filter((file) => !index.ignored.has(file)).map(relative);
-            const components = new Map<string, Component>();
-            for (const [file, component] of index.components) {
-                components.set(relative(file), {
-                    ...component,
-                    ...(component.xml ? { xml: relative(component.xml) } : {})
-                });
-            }
-            const unresolved = new Map<string, string>();
-            for (const [file, reason] of index.unresolved) {
-                unresolved.set(relative(file), reason.replace(`${file}: `, ''));
-            }
-            return new Project(root, config, files.sort(), missing, { components, unresolved });
+        const unresolved = new Map<string, string>();
+        for (const [file, reason] of index.unresolved) {
+            unresolved.set(relative(file), reason.replace(`${file}: `, ''));
+        }
+        return new Project(root, plan.config, files.sort(), plan.missing, {
+            components,
+            unresolved
         });
     }
 
@@ -164,4 +167,47 @@ function listFiles(directory: string): string[] {
 
 function toProjectPath(root: string, absolute: string): string {
     return path.relative(root, path.resolve(root, absolute)).split(path.sep).join('/');
+}
+
+/** What a load reads before source-deploy-retrieve places the files. */
+interface LoadPlan {
+    readonly root: string;
+    readonly config: ProjectConfig;
+    /** Every file of the package directories that exist, absolute, once each. */
+    readonly candidates: readonly string[];
+    /** Package directories that sfdx-project.json names but that do not exist. */
+    readonly missing: readonly string[];
+    readonly forceIgnore: string | undefined;
+    readonly cache: SourceCache | undefined;
+}
+
+function planLoad(dir: string, options: ProjectLoadOptions): LoadPlan {
+    const config = readProjectConfig(
+        dir,
+        options.configCacheDirectory !== undefined
+            ? { cacheDirectory: options.configCacheDirectory }
+            : {}
+    );
+    const root = config.root;
+    const candidates: string[] = [];
+    const missing: string[] = [];
+    for (const packageDirectory of config.packageDirectories) {
+        const absolute = path.resolve(root, packageDirectory.path);
+        if (fs.existsSync(absolute)) {
+            candidates.push(...listFiles(absolute));
+        } else {
+            missing.push(packageDirectory.path);
+        }
+    }
+    // The project's own .forceignore, not one searched upwards: a project inside another
+    // project (as test fixtures are) keeps its own rules.
+    const forceIgnore = path.join(root, '.forceignore');
+    return {
+        root,
+        config,
+        candidates: [...new Set(candidates)],
+        missing,
+        forceIgnore: fs.existsSync(forceIgnore) ? forceIgnore : undefined,
+        cache: options.cacheDirectory ? { directory: options.cacheDirectory, root } : undefined
+    };
 }

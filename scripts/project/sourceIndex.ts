@@ -22,40 +22,8 @@ export interface SourceIndex {
     readonly unresolved: ReadonlyMap<string, string>;
 }
 
-/**
- * Runs in a worker thread, in plain JavaScript: the thread has no TypeScript loader, and without
- * tsx's module hooks source-deploy-retrieve loads in about half the time. Loading it takes a
- * second, which the main thread spends importing the rules meanwhile; a project whose files
- * have not changed since the last run needs no worker at all (see resolveSources). Files are
- * resolved one at a time, the way a deploy places them: resolving a whole folder at once
- * silently skips the files no type claims, which are the ones to report.
- */
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { ForceIgnore, MetadataResolver } = require(workerData.sourceDeployRetrieve);
-parentPort.on('message', ({ id, forceIgnore, files }) => {
-    const ignore = forceIgnore ? new ForceIgnore(forceIgnore) : undefined;
-    const resolver = new MetadataResolver(undefined, undefined, false);
-    const result = { id, ignored: [], components: [], unresolved: [] };
-    for (const file of files) {
-        if (ignore && ignore.denies(file)) {
-            result.ignored.push(file);
-            continue;
-        }
-        try {
-            const [component] = resolver.getComponentsFromPath(file);
-            if (component) {
-                result.components.push({ file, type: component.type.name, fullName: component.fullName, xml: component.xml });
-            } else {
-                result.unresolved.push({ file, reason: 'no component' });
-            }
-        } catch (error) {
-            result.unresolved.push({ file, reason: String(error instanceof Error ? error.message : error) });
-        }
-    }
-    parentPort.postMessage(result);
-});
-`;
+/** The resolver, in plain JavaScript beside this file (see sourceResolver.cjs). */
+const RESOLVER = path.join(__dirname, 'sourceResolver.cjs');
 
 interface Pending {
     resolve(index: SourceIndex): void;
@@ -77,8 +45,7 @@ class SourceWorker {
     public stopped = false;
 
     public constructor() {
-        this.thread = new Worker(WORKER_SOURCE, {
-            eval: true,
+        this.thread = new Worker(RESOLVER, {
             execArgv: [],
             // @salesforce/core would otherwise start a logging thread and write log files to ~/.sf.
             env: { ...process.env, SF_DISABLE_LOG_FILE: 'true' },
@@ -181,6 +148,43 @@ export function resolveSources(
 }
 
 /**
+ * resolveSources without a worker: the same answer, from the cache or from source-deploy-
+ * retrieve loaded in this thread, for callers that cannot wait for a promise.
+ */
+export function resolveSourcesSync(
+    files: readonly string[],
+    forceIgnore: string | undefined,
+    cache?: SourceCache
+): SourceIndex {
+    const key = cache ? sourcesKey(files, forceIgnore) : undefined;
+    const file = cache
+        ? path.join(cache.directory, `sources-${hashOf([cache.root]).slice(0, 16)}.json`)
+        : undefined;
+    const cached = file && key ? readCachedIndex(file, key) : undefined;
+    if (cached) {
+        return cached;
+    }
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { resolveFiles } = require(RESOLVER) as {
+        resolveFiles: (
+            sdr: unknown,
+            forceIgnore: string | undefined,
+            files: readonly string[]
+        ) => unknown;
+    };
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const sdr: unknown = require(resolvePackageFile('@salesforce/source-deploy-retrieve'));
+    const index = toSourceIndex(resolveFiles(sdr, forceIgnore, files));
+    if (!index) {
+        throw new Error('source-deploy-retrieve returned an unexpected answer.');
+    }
+    if (file && key) {
+        writeCachedIndex(file, key, index);
+    }
+    return index;
+}
+
+/**
  * Everything the worker's answer depends on: the worker, source-deploy-retrieve's version, the
  * sfdx-project.json it reads its registry's variants from (the one around the working
  * directory), .forceignore and every file with its content. Undefined when a file cannot be
@@ -190,7 +194,7 @@ function sourcesKey(files: readonly string[], forceIgnore: string | undefined): 
     try {
         const registryProject = nearestProjectFile(process.cwd());
         const parts: (string | Buffer)[] = [
-            WORKER_SOURCE,
+            fs.readFileSync(RESOLVER),
             packageVersion('@salesforce/source-deploy-retrieve'),
             registryProject ?? '',
             registryProject ? fs.readFileSync(registryProject) : '',

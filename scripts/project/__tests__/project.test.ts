@@ -35,6 +35,17 @@ describe('Project', () => {
         });
     });
 
+    it('loads the same project synchronously, for callers that cannot wait', async () => {
+        const dir = fixture('valid-project');
+        const sync = Project.loadSync(dir);
+        const loaded = await Project.load(dir);
+        expect(sync.files).toEqual(loaded.files);
+        expect(sync.missingPackageDirectories).toEqual(loaded.missingPackageDirectories);
+        expect([...sync.components.components]).toEqual([...loaded.components.components]);
+        expect([...sync.components.unresolved]).toEqual([...loaded.components.unresolved]);
+        expect(sync.files).not.toContain('force-app/main/default/README.md');
+    });
+
     it('parses each XML file once and keeps syntax errors as data', async () => {
         const dir = createProject({
             'force-app/main/default/tabs/Good__c.tab-meta.xml': '<CustomTab/>',

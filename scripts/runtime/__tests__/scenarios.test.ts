@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readScenario, scenarioFlows } from '../cli/project';
+import { copyOfProject } from '../../shared/testProject';
+import { loadProject, readScenario, scenarioFlows } from '../cli/project';
 import { ScenarioError } from '../errors';
 import { parseScenario, runScenario } from '../scenario';
 import { project, PROJECT_ROOT, ROOT, schema, TEMPLATE_FILE } from './helpers';
@@ -204,6 +205,22 @@ describe('scenario outcomes and errors', () => {
         ]
     ])('names the place of %s (exit 2)', (_, json, message) => {
         expect(invalid(json).message).toMatch(message);
+    });
+
+    it('refuses to load a project whose object file is not well-formed XML, naming its line', () => {
+        const copy = copyOfProject();
+        try {
+            const file = path.join(
+                copy,
+                'force-app/main/default/objects/CalendlyLink__c/fields/Url__c.field-meta.xml'
+            );
+            fs.writeFileSync(file, '<CustomField>\n<fullName>Url__c</fullName>\n');
+            expect(() => loadProject(copy)).toThrow(
+                /^force-app\/main\/default\/objects\/CalendlyLink__c\/fields\/Url__c\.field-meta\.xml:3: /
+            );
+        } finally {
+            fs.rmSync(copy, { recursive: true, force: true });
+        }
     });
 
     it('names the place of an invalid flow file a scenario lists', () => {

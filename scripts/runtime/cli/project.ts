@@ -1,12 +1,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readProjectConfig } from '../../project';
+import { cacheDirectory } from '../../cache/keyed';
+import { Project as ProjectFiles } from '../../project';
+import { isObjectSourcePath, projectObjects } from '../../project/objects';
 import type { FlowModel } from '../../project/flows';
-import { filesUnder, readUserFile } from '../../shared/files';
+import { readUserFile } from '../../shared/files';
 import { ScenarioError } from '../errors';
 import { compileFlow, readFlowModel, type FlowDefinition } from '../flow';
 import { MESSAGES } from '../messages';
-import { loadSchema, type OrgSchema, type SourceFile } from '../schema';
+import { schemaFromObjects, type OrgSchema } from '../schema';
 import { parseScenario, type Scenario } from '../scenario';
 
 /** The project as the runtime reads it from disk: its schema and its flow files. */
@@ -22,28 +24,26 @@ export interface Project {
 const relative = (root: string, file: string): string =>
     path.relative(root, file).split(path.sep).join('/');
 
-/** Reads sfdx-project.json, the objects and the flow files of every package directory. */
+/**
+ * Loads the project through the one project loader (sfdx-project.json, its package directories
+ * as source-deploy-retrieve places their files, .forceignore honoured) and builds the embedded
+ * org's schema from the project's one object model.
+ */
 export function loadProject(root: string = process.cwd()): Project {
-    const project = readProjectConfig(root);
-    const files = project.packageDirectories.flatMap((directory) =>
-        filesUnder(path.join(root, directory.path))
-    );
-    const metadata: SourceFile[] = files
-        .filter((file) =>
-            /\/objects\/.+\.(object|field)-meta\.xml$/.test(file.split(path.sep).join('/'))
-        )
-        .map((file) => ({ path: relative(root, file), content: fs.readFileSync(file, 'utf8') }));
+    const project = ProjectFiles.loadSync(root, { cacheDirectory: cacheDirectory('project') });
+    for (const file of project.files.filter(isObjectSourcePath)) {
+        const { error } = project.xml(file);
+        if (error) {
+            // The model leaves out a file it cannot read; the org refuses to run without it.
+            const where = `${error.file}:${error.line}:${error.column}: `;
+            throw new ScenarioError(`${file}:${error.line}`, error.message.replace(where, ''));
+        }
+    }
     return {
-        root,
-        schema: loadSchema(metadata, project.namespace),
-        flowFiles: files
-            .filter((file) => file.endsWith('.flow-meta.xml'))
-            .map((file) => relative(root, file))
-            .sort(),
-        flowTestFiles: files
-            .filter((file) => file.endsWith('.flowtest-meta.xml'))
-            .map((file) => relative(root, file))
-            .sort()
+        root: project.root,
+        schema: schemaFromObjects(project.memo(projectObjects)),
+        flowFiles: project.filesEndingWith('.flow-meta.xml'),
+        flowTestFiles: project.filesEndingWith('.flowtest-meta.xml')
     };
 }
 
