@@ -6,7 +6,7 @@ import { ApexVm } from '../vm';
 
 /**
  * The conformance suite: small anonymous-Apex programs (conformance/*.apex), each with the debug
- * log Apex writes for it (*.log), every expectation with its source in the program's comments,
+ * log Apex writes for it (*.out), every expectation with its source in the program's comments,
  * run against the classes of conformance/classes.
  */
 const DIRECTORY = path.join(__dirname, '..', 'conformance');
@@ -34,7 +34,7 @@ describe('Apex conformance', () => {
         });
         vm.runAnonymous(fs.readFileSync(path.join(DIRECTORY, program), 'utf8'), program);
         const expected = fs.readFileSync(
-            path.join(DIRECTORY, program.replace(/\.apex$/, '.log')),
+            path.join(DIRECTORY, program.replace(/\.apex$/, '.out')),
             'utf8'
         );
         expect(lines).toEqual(expected.trimEnd().split('\n'));
