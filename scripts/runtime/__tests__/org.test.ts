@@ -158,6 +158,103 @@ describe('queries like SOQL', () => {
         expect(select(filters, '1 AND (2 OR 3)')).toEqual(['ada', 'bob']);
         expect(select(filters, '1 AND (2 OR NOT 3)')).toEqual(['ada', 'alan']);
     });
+
+    const names = (rows: FieldValues[]) => rows.map((row) => row['LastName']);
+
+    it('matches LIKE with % and _ without regard to case', () => {
+        const like = (value: string) =>
+            names(
+                transaction.select({
+                    object: USER,
+                    filters: [{ field: field(USER, 'Email'), operator: 'Like', value }],
+                    logic: parseLogic('and', 1)
+                })
+            );
+        expect(like('A%')).toEqual(['ada', 'alan']);
+        expect(like('_ob@%')).toEqual(['bob']);
+        expect(like('%RACE%')).toEqual(['grace']);
+        expect(like('ada')).toEqual([]);
+    });
+
+    it('sorts by several ORDER BY keys with their nulls, then skips OFFSET rows', () => {
+        const rows = transaction.select({
+            object: USER,
+            filters: [],
+            logic: parseLogic('and', 0),
+            orderBy: [
+                { field: field(USER, 'FirstName'), descending: true, nullsFirst: false },
+                { field: field(USER, 'LastName'), descending: true, nullsFirst: false }
+            ],
+            offset: 1,
+            limit: 2
+        });
+        expect(names(rows)).toEqual(['grace', 'bob']);
+    });
+
+    it("filters on a parent's field through a lookup, an empty lookup reading as null", () => {
+        const manager = field(USER, 'ManagerId');
+        const store = new RecordStore();
+        const local = new Transaction(schema, store, recorder());
+        const [ada] = local.dml({
+            operation: 'insert',
+            object: USER,
+            allOrNone: true,
+            records: [user('ada')]
+        });
+        local.dml({
+            operation: 'insert',
+            object: USER,
+            allOrNone: true,
+            records: [user('bob', { ManagerId: ada?.id ?? null }), user('eve')]
+        });
+        const byManager = (value: string | null) =>
+            names(
+                local.select({
+                    object: USER,
+                    filters: [
+                        {
+                            field: field(USER, 'LastName'),
+                            path: [manager],
+                            operator: 'EqualTo',
+                            value
+                        }
+                    ],
+                    logic: parseLogic('and', 1)
+                })
+            );
+        expect(byManager('ADA')).toEqual(['bob']);
+        expect(byManager(null)).toEqual(['ada', 'eve']);
+    });
+});
+
+describe('system fields', () => {
+    it('stamps CreatedDate and LastModifiedDate from the save context, and leaves them out of the records shown', () => {
+        const store = new RecordStore();
+        let now = Date.UTC(2026, 0, 2, 3, 4, 5);
+        const context = { now: () => now, userId: () => null };
+        const transaction = new Transaction(schema, store, recorder(), undefined, context);
+        const [result] = transaction.dml({
+            operation: 'insert',
+            object: LINK,
+            allOrNone: true,
+            records: [link('https://calendly.com/a')]
+        });
+        now += 60_000;
+        transaction.dml({
+            operation: 'update',
+            object: LINK,
+            allOrNone: true,
+            records: [{ Id: result?.id ?? null, Url__c: 'https://calendly.com/b' }]
+        });
+        const stored = store.get(LINK.name, result?.id ?? '');
+        expect(stored?.['CreatedDate']).toBe('2026-01-02T03:04:05.000Z');
+        expect(stored?.['LastModifiedDate']).toBe('2026-01-02T03:05:05.000Z');
+        expect(stored?.['SystemModstamp']).toBe('2026-01-02T03:05:05.000Z');
+        const embedded = org([], { CalendlyLink__c: [link('https://calendly.com/c')] });
+        expect(Object.keys(embedded.records()['CalendlyLink__c']?.[0] ?? {})).not.toContain(
+            'CreatedDate'
+        );
+    });
 });
 
 describe('governor limits', () => {

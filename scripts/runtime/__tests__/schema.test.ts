@@ -61,7 +61,10 @@ describe('the embedded org schema', () => {
             ['IsActive', 'checkbox'],
             ['ProfileId', 'reference'],
             ['UserRoleId', 'reference'],
-            ['Calendly_Link__c', 'text']
+            ['Calendly_Link__c', 'text'],
+            ['CreatedDate', 'datetime'],
+            ['LastModifiedDate', 'datetime'],
+            ['SystemModstamp', 'datetime']
         ]);
         expect(USER.fields.filter((field) => field.required).map((field) => field.name)).toEqual([
             'Username',
@@ -106,7 +109,36 @@ describe('the embedded org schema', () => {
 
     it('numbers custom objects a00, a01, ... by name and gives them Id and Name', () => {
         expect(WIDGET.keyPrefix).toBe('a01');
-        expect(WIDGET.fields.map((field) => field.name)).toEqual(['Id', 'Name', 'Size__c']);
+        expect(WIDGET.fields.map((field) => field.name)).toEqual([
+            'Id',
+            'Name',
+            'Size__c',
+            'CreatedDate',
+            'LastModifiedDate',
+            'SystemModstamp'
+        ]);
+    });
+
+    it('stamps the system fields on save, and the user fields only in an org with a running user', () => {
+        expect(WIDGET.fields.filter((field) => field.audit).map((field) => field.audit)).toEqual([
+            'createdDate',
+            'modifiedDate',
+            'modifiedDate'
+        ]);
+        const withUser = loadSchema(FILES, 'cly', { runningUser: true });
+        const widget = withUser.object('Widget__c', 'test');
+        expect(
+            widget.fields.filter((field) => field.audit).map((field) => [field.name, field.audit])
+        ).toEqual([
+            ['CreatedDate', 'createdDate'],
+            ['LastModifiedDate', 'modifiedDate'],
+            ['SystemModstamp', 'modifiedDate'],
+            ['CreatedById', 'createdBy'],
+            ['LastModifiedById', 'modifiedBy'],
+            ['OwnerId', 'owner']
+        ]);
+        expect(widget.fields.find((field) => field.name === 'OwnerId')?.writable).toBe(true);
+        expect(widget.fields.find((field) => field.name === 'CreatedDate')?.writable).toBe(false);
     });
 
     it('loads a project with fields it cannot store, and refuses each where a run names it', () => {
@@ -126,10 +158,13 @@ describe('the embedded org schema', () => {
         );
         expect(refusal('Region__c')).toContain('global value set Regions');
         expect(refusal('Due__c')).toContain('the default value "TODAY() + 7", a formula');
-        expect(refusal('CreatedDate')).toContain(
-            'Widget__c.CreatedDate is a system field the platform maintains'
+        expect(refusal('LastViewedDate')).toContain(
+            'Widget__c.LastViewedDate is a system field the platform maintains'
         );
-        expect(refusal('OwnerId')).toContain('not supported by the embedded org');
+        expect(refusal('OwnerId')).toContain(
+            'Widget__c.OwnerId is a system field the platform maintains'
+        );
+        expect(refusal('CreatedDate')).toBe('not refused');
         expect(refusal('Place__Latitude__s')).toBe('not refused');
         expect(schema.findField(WIDGET, 'Double__c')).toBeUndefined();
         expect(schema.refusal(WIDGET, 'Double__c')).toContain('is a formula field');

@@ -13,6 +13,20 @@ export interface TriggerHandler {
     fire(transaction: Transaction, event: TriggerEvent): void;
 }
 
+/**
+ * Who saves and when: the time every save stamps into CreatedDate and LastModifiedDate, and the
+ * running user it stamps into CreatedById, LastModifiedById and a new record's OwnerId (null in
+ * an org that runs as nobody, whose schema has no such fields).
+ */
+export interface SaveContext {
+    /** Milliseconds since the epoch. */
+    now(): number;
+    userId(): string | null;
+}
+
+/** The wall clock, and no running user. */
+export const WALL_CLOCK: SaveContext = { now: () => Date.now(), userId: () => null };
+
 /** DML and triggers handle records in chunks of 200, as Apex triggers and flows do. */
 export const CHUNK_SIZE = 200;
 
@@ -51,7 +65,8 @@ export class Transaction {
         public readonly schema: OrgSchema,
         public readonly store: RecordStore,
         private readonly triggers: TriggerHandler,
-        limits: Readonly<LimitUsage> = GOVERNOR_LIMITS
+        limits: Readonly<LimitUsage> = GOVERNOR_LIMITS,
+        public readonly context: SaveContext = WALL_CLOCK
     ) {
         this.limits = new LimitCounter(limits);
         this.start = store.savepoint();
@@ -59,7 +74,14 @@ export class Transaction {
 
     /** The records a query returns, without counting it: grouped queries count once. */
     public select(spec: QuerySpec): FieldValues[] {
-        return selectRecords(this.store, spec);
+        return selectRecords(this.store, spec, (id) => this.find(id));
+    }
+
+    /** The record an Id names, whatever its object; undefined when there is none. */
+    public find(id: string): FieldValues | undefined {
+        const object = this.schema.objectOfId(id);
+        const normalized = normalizeId(id);
+        return object && normalized ? this.store.get(object.name, normalized) : undefined;
     }
 
     /** Counts one SOQL query that returned `rows` rows. */
@@ -283,6 +305,7 @@ export class Transaction {
                 this.store.reserve(given);
             }
             record['Id'] = given ?? this.store.newId(object);
+            this.stamp(object, record, 'insert', keepIds ? values : {});
             for (const field of object.fields) {
                 if (field.autoNumberFormat) {
                     const serial = this.store.nextNumber(`${object.name}.${field.name}`);
@@ -302,9 +325,46 @@ export class Transaction {
                     record[field.name] = normalizeValue(field, given);
                 }
             }
+            this.stamp(object, record, 'update', {});
             computeFields(object, record);
         }
         return { record, prior: { ...stored }, errors: [] };
+    }
+
+    /**
+     * Writes the system fields of a save: on insert every audit field (a loaded record keeps
+     * those it carries, an owner given on insert is kept), on update the last-modified ones.
+     */
+    private stamp(
+        object: ObjectSchema,
+        record: FieldValues,
+        operation: 'insert' | 'update',
+        given: FieldValues
+    ): void {
+        const now = new Date(this.context.now()).toISOString();
+        const user = this.context.userId();
+        for (const field of object.fields) {
+            const role = field.audit;
+            if (!role) {
+                continue;
+            }
+            const kept = given[field.name];
+            if (kept !== undefined && kept !== null) {
+                record[field.name] = normalizeValue(field, kept);
+                continue;
+            }
+            if (operation === 'insert') {
+                if (role === 'createdDate' || role === 'modifiedDate') {
+                    record[field.name] = now;
+                } else if (role !== 'owner' || record[field.name] === null) {
+                    record[field.name] = user;
+                }
+            } else if (role === 'modifiedDate') {
+                record[field.name] = now;
+            } else if (role === 'modifiedBy') {
+                record[field.name] = user;
+            }
+        }
     }
 
     /** The platform's save-time checks: required, length, restricted picklist, unique, mixed DML. */

@@ -1,5 +1,5 @@
-export { CHUNK_SIZE, normalizeValue, Transaction } from './dml';
-export type { TriggerHandler } from './dml';
+export { CHUNK_SIZE, normalizeValue, Transaction, WALL_CLOCK } from './dml';
+export type { SaveContext, TriggerHandler } from './dml';
 export { makeId, normalizeId } from './ids';
 export { GOVERNOR_LIMITS, LimitCounter, MAX_TRIGGER_DEPTH } from './limits';
 export { evaluateLogic, parseLogic } from './logic';

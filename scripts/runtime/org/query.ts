@@ -22,21 +22,51 @@ export const FILTER_OPERATORS = [
 ] as const satisfies readonly md.FlowRecordFilterOperator[];
 export type FilterOperator = (typeof FILTER_OPERATORS)[number];
 
+/**
+ * What a query may compare with: the flow operators and SOQL's LIKE, whose `%` matches any
+ * characters and `_` one character, without regard to case (SOQL and SOSL Reference,
+ * "Comparison Operators").
+ */
+export type QueryOperator = FilterOperator | 'Like';
+
+/**
+ * The lookup fields a query walks from its object to a parent's field (`CreatedBy.Name` walks
+ * CreatedById); empty for the object's own fields.
+ */
+export type FieldPath = readonly FieldSchema[];
+
 export interface QueryFilter {
     readonly field: FieldSchema;
-    readonly operator: FilterOperator;
+    readonly operator: QueryOperator;
     readonly value: Scalar | readonly Scalar[];
+    /** The lookups to the record whose field is compared; the queried record when absent. */
+    readonly path?: FieldPath;
+}
+
+/** One key of a SOQL ORDER BY. */
+export interface SortKey {
+    readonly field: FieldSchema;
+    readonly path?: FieldPath;
+    readonly descending: boolean;
+    readonly nullsFirst: boolean;
 }
 
 export interface QuerySpec {
     readonly object: ObjectSchema;
     readonly filters: readonly QueryFilter[];
     readonly logic: LogicNode;
+    /** A flow's sort: nulls first ascending, last descending. */
     readonly sort?: { readonly field: FieldSchema; readonly descending: boolean };
+    /** SOQL's ORDER BY, key by key; takes the place of `sort`. */
+    readonly orderBy?: readonly SortKey[];
     readonly limit?: number;
+    readonly offset?: number;
     /** Fields to return besides Id; all fields when absent. */
     readonly fields?: readonly FieldSchema[];
 }
+
+/** Finds the record an Id names, whatever its object: how a query walks a lookup. */
+export type RecordLookup = (id: string) => FieldValues | undefined;
 
 function isList(value: Scalar | readonly Scalar[]): value is readonly Scalar[] {
     return Array.isArray(value);
@@ -79,9 +109,13 @@ function order(a: Scalar, b: Scalar): number {
  * `In` an empty list matches nothing and `NotIn` an empty list matches everything.
  * [verify in an org: `!=` including empty fields; StartsWith with an empty value]
  */
-export function matchesFilter(filter: QueryFilter, record: FieldValues): boolean {
+export function matchesFilter(
+    filter: QueryFilter,
+    record: FieldValues,
+    lookup?: RecordLookup
+): boolean {
     const { field, operator } = filter;
-    const actual = comparable(field, record[field.name] ?? null);
+    const actual = comparable(field, valueAt(record, filter.path, field, lookup));
     if (operator === 'In' || operator === 'NotIn') {
         const list = isList(filter.value) ? filter.value : [filter.value];
         const found = list.some((item) => comparable(field, item) === actual && actual !== null);
@@ -100,6 +134,12 @@ export function matchesFilter(filter: QueryFilter, record: FieldValues): boolean
             return actual === expected;
         case 'NotEqualTo':
             return actual !== expected;
+        case 'Like':
+            return (
+                actual !== null &&
+                expected !== null &&
+                likePattern(String(expected)).test(String(actual))
+            );
         case 'StartsWith':
         case 'EndsWith':
         case 'Contains': {
@@ -131,6 +171,51 @@ export function matchesFilter(filter: QueryFilter, record: FieldValues): boolean
 }
 
 /**
+ * A field's value on the record, or on the parent its lookups lead to: null when a lookup on
+ * the way is empty (SOQL and SOSL Reference, "null Values in WHERE": a filter on a parent field
+ * treats a missing parent as null).
+ */
+function valueAt(
+    record: FieldValues,
+    path: FieldPath | undefined,
+    field: FieldSchema,
+    lookup: RecordLookup | undefined
+): Scalar {
+    let current: FieldValues | undefined = record;
+    for (const step of path ?? []) {
+        const id: Scalar | undefined = current[step.name];
+        current = typeof id === 'string' && lookup ? lookup(id) : undefined;
+        if (!current) {
+            return null;
+        }
+    }
+    return current[field.name] ?? null;
+}
+
+/** A LIKE pattern as a regular expression: `%` any characters, `_` one, `\` escapes. */
+function likePattern(pattern: string): RegExp {
+    let source = '';
+    for (let index = 0; index < pattern.length; index++) {
+        const character = pattern.charAt(index);
+        if (character === '\\' && index + 1 < pattern.length) {
+            index += 1;
+            source += escapeRegExp(pattern.charAt(index));
+        } else if (character === '%') {
+            source += '[\\s\\S]*';
+        } else if (character === '_') {
+            source += '[\\s\\S]';
+        } else {
+            source += escapeRegExp(character);
+        }
+    }
+    return new RegExp(`^${source}$`, 'i');
+}
+
+function escapeRegExp(text: string): string {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
  * The Ids an equality index can narrow the query to, or undefined when every record must be
  * looked at: an AND takes its narrowest indexed branch, an OR the union of its branches when
  * each is indexed. The filters are still checked on every candidate.
@@ -143,7 +228,7 @@ function candidates(
     switch (node.kind) {
         case 'condition': {
             const filter = spec.filters[node.index];
-            if (!filter || filter.field.type === 'checkbox') {
+            if (!filter || filter.field.type === 'checkbox' || (filter.path?.length ?? 0) > 0) {
                 return undefined;
             }
             const list = isList(filter.value) ? filter.value : [filter.value];
@@ -186,8 +271,30 @@ function candidates(
     }
 }
 
-/** Runs a query against the store; returns copies holding Id and the queried fields. */
-export function selectRecords(store: RecordStore, spec: QuerySpec): FieldValues[] {
+/**
+ * The keys a query sorts by, text without regard to case. A flow's sort puts nulls first
+ * ascending and last descending; SOQL's ORDER BY says where nulls go, first by default (SOQL
+ * and SOSL Reference, "ORDER BY"). [verify in an org: nulls of ORDER BY ... DESC]
+ */
+function sortKeys(spec: QuerySpec): readonly SortKey[] {
+    if (spec.orderBy) {
+        return spec.orderBy;
+    }
+    const sort = spec.sort;
+    return sort
+        ? [{ field: sort.field, descending: sort.descending, nullsFirst: !sort.descending }]
+        : [];
+}
+
+/**
+ * Runs a query against the store; returns copies holding Id and the queried fields. `lookup`
+ * finds the parents of filters and sort keys on a parent's field.
+ */
+export function selectRecords(
+    store: RecordStore,
+    spec: QuerySpec,
+    lookup?: RecordLookup
+): FieldValues[] {
     const object = spec.object.name;
     const narrowed = spec.filters.length > 0 ? candidates(store, spec, spec.logic) : undefined;
     const pool = narrowed
@@ -199,22 +306,30 @@ export function selectRecords(store: RecordStore, spec: QuerySpec): FieldValues[
             (spec.filters.length === 0 ||
                 evaluateLogic(spec.logic, (index) => {
                     const filter = spec.filters[index];
-                    return filter ? matchesFilter(filter, record) : false;
+                    return filter ? matchesFilter(filter, record, lookup) : false;
                 }))
     );
-    const sort = spec.sort;
-    if (sort) {
-        // SOQL sorts nulls first ascending and last descending, text without regard to case.
+    const keys = sortKeys(spec);
+    if (keys.length > 0) {
         rows = [...rows].sort((a, b) => {
-            const sign = order(
-                comparable(sort.field, a[sort.field.name] ?? null),
-                comparable(sort.field, b[sort.field.name] ?? null)
-            );
-            return sort.descending ? -sign : sign;
+            for (const key of keys) {
+                const left = comparable(key.field, valueAt(a, key.path, key.field, lookup));
+                const right = comparable(key.field, valueAt(b, key.path, key.field, lookup));
+                if (left === right) {
+                    continue;
+                }
+                if (left === null || right === null) {
+                    return (left === null) === key.nullsFirst ? -1 : 1;
+                }
+                const sign = order(left, right);
+                return key.descending ? -sign : sign;
+            }
+            return 0;
         });
     }
-    if (spec.limit !== undefined) {
-        rows = rows.slice(0, spec.limit);
+    const offset = spec.offset ?? 0;
+    if (offset > 0 || spec.limit !== undefined) {
+        rows = rows.slice(offset, spec.limit === undefined ? undefined : offset + spec.limit);
     }
     const fields = spec.fields;
     return rows.map((record) => {

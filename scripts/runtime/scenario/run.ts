@@ -75,7 +75,10 @@ export class EmbeddedOrg {
         return new Transaction(this.schema, this.store, this.triggers);
     }
 
-    /** Every record of every object, with every field, in insertion order. */
+    /**
+     * Every record of every object, in insertion order, with every field but the system fields
+     * the org stamps (times of the run that would make every outcome differ).
+     */
     public records(): Record<string, FieldValues[]> {
         const data: Record<string, FieldValues[]> = {};
         for (const object of this.schema.objects) {
@@ -83,7 +86,9 @@ export class EmbeddedOrg {
                 .all(object.name)
                 .map((record) =>
                     Object.fromEntries(
-                        object.fields.map((field) => [field.name, record[field.name] ?? null])
+                        object.fields
+                            .filter((field) => field.audit === undefined)
+                            .map((field) => [field.name, record[field.name] ?? null])
                     )
                 );
         }

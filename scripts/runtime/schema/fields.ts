@@ -1,7 +1,12 @@
 import type { FieldDefinition, ProjectFieldDefinition } from '../../project/objects';
 import { MESSAGES } from '../messages';
 import type { Scalar } from '../types';
-import { UNMAINTAINED_SYSTEM_FIELDS, type StandardFieldRule } from './rules';
+import {
+    AUDIT_FIELDS,
+    UNMAINTAINED_SYSTEM_FIELDS,
+    USER_AUDIT_ROLES,
+    type StandardFieldRule
+} from './rules';
 import type { FieldSchema, FieldType } from './types';
 
 type FieldOptions = Partial<Omit<FieldSchema, 'name' | 'type'>>;
@@ -134,17 +139,26 @@ export function projectField(definition: ProjectFieldDefinition): StorableField 
  */
 export function platformField(
     definition: FieldDefinition,
-    rule?: StandardFieldRule
+    rule?: StandardFieldRule,
+    runningUser = false
 ): StorableField {
     if (definition.name === 'Id') {
         return ID_FIELD;
     }
-    if (UNMAINTAINED_SYSTEM_FIELDS.has(definition.name.toLowerCase())) {
+    const key = definition.name.toLowerCase();
+    const audit = AUDIT_FIELDS[key];
+    if (
+        UNMAINTAINED_SYSTEM_FIELDS.has(key) ||
+        (audit && USER_AUDIT_ROLES.has(audit) && !runningUser)
+    ) {
         return { unsupported: MESSAGES.unsupported.system };
     }
     const type = apexFieldType(definition);
     if (!type) {
         return { unsupported: MESSAGES.unsupported.valueType(definition.valueType ?? 'Object') };
+    }
+    if (audit) {
+        return field(definition.name, type, { writable: audit === 'owner', audit });
     }
     return field(definition.name, type, {
         ...(rule?.required ? { required: true } : {}),

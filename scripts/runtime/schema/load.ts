@@ -16,6 +16,7 @@ import {
 } from './fields';
 import {
     customKeyPrefix,
+    AUDIT_FIELDS,
     CUSTOM_NAME_LENGTH,
     STANDARD_OBJECT_RULES,
     type StandardObjectRule
@@ -34,13 +35,18 @@ export interface SourceFile {
  * .object-meta.xml` and `objects/<Object>/fields/*.field-meta.xml`) through the project's object
  * schema. A file that is not well-formed XML is a ScenarioError at its line.
  */
-export function loadSchema(files: readonly SourceFile[], namespace?: string): OrgSchema {
+export function loadSchema(
+    files: readonly SourceFile[],
+    namespace?: string,
+    options: SchemaOptions = {}
+): OrgSchema {
     const parsed = files.map((file) => ({
         path: file.path,
         root: readXml(file.content, file.path)
     }));
     return schemaFromObjects(
-        objectsFromFiles(parsed, namespace !== undefined ? { namespace } : {})
+        objectsFromFiles(parsed, namespace !== undefined ? { namespace } : {}),
+        options
     );
 }
 
@@ -50,7 +56,16 @@ export function loadSchema(files: readonly SourceFile[], namespace?: string): Or
  * order. Other fields of the schema are stored once a run names them (see OrgSchema); a field
  * or object the org cannot hold is refused where a run names it.
  */
-export function schemaFromObjects(objects: ProjectObjects): OrgSchema {
+export interface SchemaOptions {
+    /**
+     * The org has a running user, who creates, changes and owns what it saves: the Apex org.
+     * Without one (a scenario) the system fields that name a user are refused.
+     */
+    readonly runningUser?: boolean;
+}
+
+export function schemaFromObjects(objects: ProjectObjects, options: SchemaOptions = {}): OrgSchema {
+    const runningUser = options.runningUser === true;
     const schemas: ObjectSchema[] = [];
     const definitions = new Map<string, ObjectDefinition>();
     const refusedObjects = new Map<string, string>();
@@ -58,7 +73,7 @@ export function schemaFromObjects(objects: ProjectObjects): OrgSchema {
         const definition = objects.object(name);
         if (definition) {
             definitions.set(definition.name.toLowerCase(), definition);
-            schemas.push(standardObject(objects, definition, rule));
+            schemas.push(standardObject(objects, definition, rule, runningUser));
         }
     }
     const custom = objects.projectObjectDefinitions
@@ -73,14 +88,16 @@ export function schemaFromObjects(objects: ProjectObjects): OrgSchema {
             return;
         }
         definitions.set(definition.name.toLowerCase(), definition);
-        schemas.push(customObject(definition, customKeyPrefix(index)));
+        schemas.push(customObject(objects, definition, customKeyPrefix(index), runningUser));
     });
     return new OrgSchema(schemas, objects.namespace, {
         refusedObjects,
         laterField: (object, name) => {
             const definition = definitions.get(object.name.toLowerCase());
             const found = definition ? objects.field(definition, name) : undefined;
-            return definition && found ? storable(objects, definition, found) : undefined;
+            return definition && found
+                ? storable(objects, definition, found, runningUser)
+                : undefined;
         }
     });
 }
@@ -88,12 +105,13 @@ export function schemaFromObjects(objects: ProjectObjects): OrgSchema {
 function standardObject(
     objects: ProjectObjects,
     definition: ObjectDefinition,
-    rule: StandardObjectRule
+    rule: StandardObjectRule,
+    runningUser: boolean
 ): ObjectSchema {
     const fields: FieldSchema[] = [ID_FIELD];
     for (const fieldRule of rule.fields) {
         const found = objects.field(definition, fieldRule.name);
-        const stored = found ? platformField(found, fieldRule) : undefined;
+        const stored = found ? platformField(found, fieldRule, runningUser) : undefined;
         if (stored && !isUnsupported(stored)) {
             fields.push(stored);
         }
@@ -103,12 +121,37 @@ function standardObject(
         keyPrefix: rule.keyPrefix,
         custom: false,
         setup: rule.mixedDmlFields !== undefined,
-        fields: [...fields, ...projectFields(objects, definition)],
+        fields: [
+            ...fields,
+            ...projectFields(objects, definition, runningUser),
+            ...auditFields(objects, definition, runningUser)
+        ],
         mixedDmlFields: rule.mixedDmlFields ?? []
     };
 }
 
-function customObject(definition: ObjectDefinition, keyPrefix: string): ObjectSchema {
+/**
+ * The system fields the org maintains that the object has, stored from the start so that every
+ * record gets them on insert.
+ */
+function auditFields(
+    objects: ProjectObjects,
+    definition: ObjectDefinition,
+    runningUser: boolean
+): FieldSchema[] {
+    return Object.keys(AUDIT_FIELDS)
+        .map((name) => objects.field(definition, name))
+        .filter((found): found is FieldDefinition => found !== undefined)
+        .map((found) => platformField(found, undefined, runningUser))
+        .filter((stored): stored is FieldSchema => !isUnsupported(stored));
+}
+
+function customObject(
+    objects: ProjectObjects,
+    definition: ObjectDefinition,
+    keyPrefix: string,
+    runningUser: boolean
+): ObjectSchema {
     const displayFormat =
         definition.nameField?.type === 'AutoNumber'
             ? definition.nameField.displayFormat
@@ -124,7 +167,8 @@ function customObject(definition: ObjectDefinition, keyPrefix: string): ObjectSc
                 length: CUSTOM_NAME_LENGTH,
                 ...(displayFormat ? { writable: false, autoNumberFormat: displayFormat } : {})
             }),
-            ...projectFields(undefined, definition)
+            ...projectFields(undefined, definition, runningUser),
+            ...auditFields(objects, definition, runningUser)
         ],
         mixedDmlFields: []
     };
@@ -133,11 +177,12 @@ function customObject(definition: ObjectDefinition, keyPrefix: string): ObjectSc
 /** The project's fields of an object the org stores from the start, by name. */
 function projectFields(
     objects: ProjectObjects | undefined,
-    definition: ObjectDefinition
+    definition: ObjectDefinition,
+    runningUser: boolean
 ): FieldSchema[] {
     return definition.fields
         .filter((candidate) => candidate.origin === 'project')
-        .map((candidate) => storable(objects, definition, candidate))
+        .map((candidate) => storable(objects, definition, candidate, runningUser))
         .filter((candidate): candidate is FieldSchema => !isUnsupported(candidate))
         .sort((a, b) => a.name.localeCompare(b.name));
 }
@@ -146,12 +191,16 @@ function projectFields(
 function storable(
     objects: ProjectObjects | undefined,
     object: ObjectDefinition,
-    definition: FieldDefinition
+    definition: FieldDefinition,
+    runningUser: boolean
 ): StorableField {
     if (definition.origin !== 'project') {
         return platformField(
             definition,
-            STANDARD_OBJECT_RULES[object.name]?.fields.find((rule) => rule.name === definition.name)
+            STANDARD_OBJECT_RULES[object.name]?.fields.find(
+                (rule) => rule.name === definition.name
+            ),
+            runningUser
         );
     }
     // A standard field that the project's source restates without a type (objects/User/fields/
@@ -161,13 +210,17 @@ function storable(
             ? objects.catalogue.field(object.name, definition.name)
             : undefined;
     return restated?.kind === 'value'
-        ? platformField({
-              origin: 'catalogue',
-              name: restated.name,
-              valueType: restated.type,
-              ...(restated.relationshipName !== undefined
-                  ? { relationship: restated.relationshipName }
-                  : {})
-          })
+        ? platformField(
+              {
+                  origin: 'catalogue',
+                  name: restated.name,
+                  valueType: restated.type,
+                  ...(restated.relationshipName !== undefined
+                      ? { relationship: restated.relationshipName }
+                      : {})
+              },
+              undefined,
+              runningUser
+          )
         : projectField(definition);
 }

@@ -1,4 +1,5 @@
 import type { Scalar, FieldValues } from '../types';
+import type { AuditRole } from './types';
 
 /**
  * What the embedded org needs beyond the object schema (scripts/project/objects), which says
@@ -78,23 +79,38 @@ export function customKeyPrefix(index: number): string {
 }
 
 /**
- * Fields the platform maintains on every save or read, which the embedded org does not: the
- * audit fields and IsDeleted (Object Reference, "System Fields"), the current user's views
- * (LastViewedDate, LastReferencedDate), the owner, which defaults to the running user the
- * embedded org does not have, and the fields that come with record types, multiple currencies
- * and activities. A run that names one is refused.
+ * The system fields the org maintains on every save, where the object has them (Object
+ * Reference, "System Fields"): CreatedDate and LastModifiedDate hold the time of the save,
+ * SystemModstamp too; CreatedById and LastModifiedById the running user; OwnerId, writable,
+ * defaults to the running user on insert. The user fields exist only in an org with a running
+ * user (the Apex org); a scenario runs as nobody, so it refuses them.
+ */
+export const AUDIT_FIELDS: Readonly<Record<string, AuditRole>> = {
+    createddate: 'createdDate',
+    lastmodifieddate: 'modifiedDate',
+    systemmodstamp: 'modifiedDate',
+    createdbyid: 'createdBy',
+    lastmodifiedbyid: 'modifiedBy',
+    ownerid: 'owner'
+};
+
+/** Audit roles that name a user: maintained only where the org has a running user. */
+export const USER_AUDIT_ROLES: ReadonlySet<AuditRole> = new Set([
+    'createdBy',
+    'modifiedBy',
+    'owner'
+]);
+
+/**
+ * Fields the platform maintains on save or read, which the embedded org does not: IsDeleted,
+ * the current user's views (LastViewedDate, LastReferencedDate), and the fields that come with
+ * record types, multiple currencies and activities. A run that names one is refused.
  */
 export const UNMAINTAINED_SYSTEM_FIELDS: ReadonlySet<string> = new Set(
     [
-        'CreatedById',
-        'CreatedDate',
-        'LastModifiedById',
-        'LastModifiedDate',
-        'SystemModstamp',
         'IsDeleted',
         'LastViewedDate',
         'LastReferencedDate',
-        'OwnerId',
         'RecordTypeId',
         'CurrencyIsoCode',
         'LastActivityDate'

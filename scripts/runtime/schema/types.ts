@@ -35,7 +35,16 @@ export interface FieldSchema {
     readonly autoNumberFormat?: string;
     /** Computes a read-only field from the record's other fields on every save. */
     readonly compute?: (values: FieldValues) => Scalar;
+    /** A system field the org maintains on every save (CreatedDate, OwnerId, ...). */
+    readonly audit?: AuditRole;
 }
+
+/**
+ * What the platform writes into a system field on save (Object Reference, "System Fields"):
+ * the time and user of the insert and of the last change, SystemModstamp, and the owner, which
+ * an insert that names none gets from the running user.
+ */
+export type AuditRole = 'createdDate' | 'createdBy' | 'modifiedDate' | 'modifiedBy' | 'owner';
 
 export interface ObjectSchema {
     readonly name: string;
