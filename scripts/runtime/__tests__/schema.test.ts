@@ -125,7 +125,7 @@ describe('the embedded org schema', () => {
             'modifiedDate',
             'modifiedDate'
         ]);
-        const withUser = loadSchema(FILES, 'cly', { runningUser: true });
+        const withUser = loadSchema(FILES, 'cly', { setup: true });
         const widget = withUser.object('Widget__c', 'test');
         expect(
             widget.fields.filter((field) => field.audit).map((field) => [field.name, field.audit])

@@ -45,6 +45,12 @@ export interface Expr {
     readonly typeReference?: ApexType;
     /** A namespace such as `System` or `Database`, before its class is named. */
     readonly namespace?: string;
+    /**
+     * An inline query used where one record is expected: assigned to an sObject variable or
+     * read with `.Field` (DG "Working with SOQL Query Results"). `safe` (`?.`) reads no row as
+     * null instead of throwing.
+     */
+    readonly single?: (safe: boolean) => Expr;
 }
 
 /** A compiled statement. */

@@ -272,7 +272,15 @@ export class SObjectValue {
     public readonly fields = new Map<string, Value>();
     public readonly names = new Map<string, string>();
 
-    public constructor(public readonly type: string) {}
+    public constructor(
+        public readonly type: string,
+        /**
+         * A record a query returned: reading a field it did not select throws SObjectException
+         * (DG "Exceptions": "SObject row was retrieved via SOQL without querying the requested
+         * field"); a record built in Apex reads such a field as null.
+         */
+        public readonly fromQuery = false
+    ) {}
 }
 
 /** The element type of `List<T>` and `T[]` is the list's own, checked on assignment. */
@@ -323,6 +331,18 @@ export interface ExceptionState {
     /** Frames from the throw up, as `Class.X.method: line N, column M`. */
     stack: readonly string[];
     line: number;
+    /** A DmlException's failed rows, read by getNumDml(), getDmlMessage(i), ... */
+    dml?: readonly DmlRowError[];
+}
+
+/** One failed row of a DML operation, as DmlException and Database.Error report it. */
+export interface DmlRowError {
+    /** The row's position in the operation. */
+    readonly index: number;
+    readonly id: string | null;
+    readonly statusCode: string;
+    readonly message: string;
+    readonly fields: readonly string[];
 }
 
 export class EnumValue {

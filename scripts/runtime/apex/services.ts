@@ -5,6 +5,8 @@ import type { RenderHooks } from './render';
 import type {
     ApexClass,
     ApexType,
+    EnumValue,
+    ExceptionState,
     FieldInfo,
     MethodInfo,
     ObjectValue,
@@ -69,7 +71,9 @@ export interface ApexServices {
      */
     objectMethod(name: string, args: readonly ApexType[]): PlatformMethod | undefined;
     /** Throws an exception of a platform class (`NullPointerException`) with a message. */
-    raise(exceptionName: string, message: string): never;
+    raise(exceptionName: string, message: string, detail?: Pick<ExceptionState, 'dml'>): never;
+    /** A platform enum's value (`System.StatusCode.REQUIRED_FIELD_MISSING`). */
+    enumValue(enumName: string, value: string): EnumValue;
     /** The frame running now. */
     currentFrame(): Frame;
     /** Writes a debug-log line of the running code. */

@@ -6,7 +6,8 @@ import { ApexCompileError, ApexLimitError, ApexThrow, UnsupportedError } from '.
 import { Frame, RETURN, type Stmt } from './frame';
 import { ClassLoader } from './loader';
 import { createPlatformEnums } from './platform/enums';
-import { createExceptionClasses } from './platform/exceptions';
+import { createPlatformInterfaces } from './platform/interfaces';
+import { createExceptionClasses, type ExceptionDeclaration } from './platform/exceptions';
 import { PlatformRegistry } from './platform/registry';
 import type { PlatformMethod } from './services';
 import { toText, type RenderHooks } from './render';
@@ -15,6 +16,8 @@ import { T, sameType } from './types';
 import {
     type ApexClass,
     type ApexType,
+    type EnumValue,
+    type ExceptionState,
     type FieldInfo,
     type MethodInfo,
     ObjectValue,
@@ -41,8 +44,17 @@ export interface VmOptions {
     readonly log: (line: string) => void;
     readonly sobjects: SObjectCatalogue;
     /** The platform classes the runtime implements. */
-    readonly platform: (registry: PlatformRegistry) => void;
+    readonly platform: (registry: PlatformRegistry, services: ApexServices) => void;
     readonly extensions: CompilerExtensions;
+    /** Platform exceptions beyond the core's (System.AuraHandledException, ...). */
+    readonly exceptions?: readonly ExceptionDeclaration[];
+    /** Platform enums beyond the core's, by simple name (`StatusCode`), with their values. */
+    readonly enums?: Readonly<Record<string, readonly string[]>>;
+    /**
+     * Whether a type name the runtime does not implement is a platform type (from the
+     * catalogue): it is refused as not supported rather than as an invalid type.
+     */
+    readonly isPlatformType?: (names: readonly string[]) => boolean;
 }
 
 /** The deepest chain of calls Apex allows (DG "Execution Governors and Limits"). */
@@ -89,11 +101,15 @@ export class ApexVm implements ApexServices {
     };
 
     public constructor(private readonly options: VmOptions) {
-        const { root, byName } = createExceptionClasses();
+        const { root, byName } = createExceptionClasses(options.exceptions);
         this.exceptionRoot = root;
         this.exceptions = byName;
-        this.builtins = new Map([...byName, ...createPlatformEnums()]);
-        options.platform(this.platform);
+        this.builtins = new Map([
+            ...byName,
+            ...createPlatformEnums(options.enums),
+            ...createPlatformInterfaces()
+        ]);
+        options.platform(this.platform, this);
         this.load(options.sources);
     }
 
@@ -199,10 +215,11 @@ export class ApexVm implements ApexServices {
             );
         }
         if (!type) {
-            throw new ApexCompileError(
-                place,
-                `Invalid type: ${names.map((name) => name.getText()).join('.')}`
-            );
+            const written = names.map((name) => name.getText());
+            if (this.options.isPlatformType?.(written)) {
+                throw new UnsupportedError(place, `the platform type ${written.join('.')}`);
+            }
+            throw new ApexCompileError(place, `Invalid type: ${written.join('.')}`);
         }
         const dimensions = typeRef.arraySubscripts().LBRACK_list().length;
         for (let index = 0; index < dimensions; index++) {
@@ -719,7 +736,11 @@ export class ApexVm implements ApexServices {
         return this.exceptions.get(name.toLowerCase());
     }
 
-    public raise(exceptionName: string, message: string): never {
+    public raise(
+        exceptionName: string,
+        message: string,
+        detail?: Pick<ExceptionState, 'dml'>
+    ): never {
         const cls = this.exceptions.get(exceptionName.toLowerCase());
         if (!cls) {
             throw new Error(`The platform has no exception ${exceptionName}.`);
@@ -727,8 +748,21 @@ export class ApexVm implements ApexServices {
         const exception = this.instantiate(cls, undefined, []);
         if (exception.exception) {
             exception.exception.message = message;
+            if (detail?.dml) {
+                exception.exception.dml = detail.dml;
+            }
         }
         throw new ApexThrow(exception);
+    }
+
+    public enumValue(enumName: string, value: string): EnumValue {
+        const found = this.builtins
+            .get(enumName.toLowerCase())
+            ?.enumValues.find((candidate) => candidate.name === value);
+        if (!found) {
+            throw new Error(`The platform enum ${enumName} has no value ${value}.`);
+        }
+        return found;
     }
 }
 

@@ -71,3 +71,37 @@ with the org data of a scenario-style file, and reports each test and assertion.
         3: 'a bug of the tooling'
     }
 } as const satisfies CommandSpec;
+
+export const apexCommand = {
+    command: 'npm run apex',
+    description: `Runs Apex of the project in the embedded org. Its command: npm run apex -- exec FILE.apex
+(its own --help lists the options).`,
+    subcommands: ['exec'],
+    options: {},
+    exitCodes: {
+        2: 'bad usage: a command must be named',
+        3: 'a bug of the tooling'
+    }
+} as const satisfies CommandSpec;
+
+export const apexExecCommand = {
+    command: 'npm run apex -- exec',
+    description: `Executes anonymous Apex against the embedded org with the project's classes, as one
+transaction, as \`sf apex run\` does in an org. Prints the debug log's USER_DEBUG lines and, for an
+exception nothing caught, FATAL_ERROR|TYPE: MESSAGE.`,
+    positionals: { synopsis: 'FILE', min: 1, max: 1, what: 'one anonymous Apex file (*.apex)' },
+    options: {
+        scenario: {
+            type: 'string',
+            value: 'FILE',
+            description:
+                "load the org first with a scenario's flows (run as active) and data; its steps and expectations are not run"
+        }
+    },
+    exitCodes: {
+        0: 'the Apex ran to its end',
+        1: 'an exception was not caught',
+        2: 'bad usage, or Apex that does not compile or that the embedded org does not support (the message names the file and line)',
+        3: 'a bug of the tooling'
+    }
+} as const satisfies CommandSpec;

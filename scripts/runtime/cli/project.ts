@@ -5,6 +5,7 @@ import { Project as ProjectFiles } from '../../project';
 import { isObjectSourcePath, projectObjects } from '../../project/objects';
 import type { FlowModel } from '../../project/flows';
 import { readUserFile } from '../../shared/files';
+import type { ApexSource } from '../apex/vm';
 import { ScenarioError } from '../errors';
 import { compileFlow, readFlowModel, type FlowDefinition } from '../flow';
 import { MESSAGES } from '../messages';
@@ -19,6 +20,13 @@ export interface Project {
     readonly flowFiles: readonly string[];
     /** Every FlowTest file of the package directories, from the project root. */
     readonly flowTestFiles: readonly string[];
+    /** Every Apex class of the package directories, from the project root. */
+    readonly apexFiles: readonly string[];
+}
+
+export interface LoadOptions {
+    /** The Apex org's schema: setup objects and a running user (see SchemaOptions). */
+    readonly setup?: boolean;
 }
 
 const relative = (root: string, file: string): string =>
@@ -29,7 +37,7 @@ const relative = (root: string, file: string): string =>
  * as source-deploy-retrieve places their files, .forceignore honoured) and builds the embedded
  * org's schema from the project's one object model.
  */
-export function loadProject(root: string = process.cwd()): Project {
+export function loadProject(root: string = process.cwd(), options: LoadOptions = {}): Project {
     const project = ProjectFiles.loadSync(root, { cacheDirectory: cacheDirectory('project') });
     for (const file of project.files.filter(isObjectSourcePath)) {
         const { error } = project.xml(file);
@@ -41,9 +49,10 @@ export function loadProject(root: string = process.cwd()): Project {
     }
     return {
         root: project.root,
-        schema: schemaFromObjects(project.memo(projectObjects)),
+        schema: schemaFromObjects(project.memo(projectObjects), { setup: options.setup === true }),
         flowFiles: project.filesEndingWith('.flow-meta.xml'),
-        flowTestFiles: project.filesEndingWith('.flowtest-meta.xml')
+        flowTestFiles: project.filesEndingWith('.flowtest-meta.xml'),
+        apexFiles: project.filesEndingWith('.cls')
     };
 }
 
@@ -69,10 +78,23 @@ export function scenarioFlows(project: Project, scenario: Scenario): FlowDefinit
     if (scenario.flows) {
         return scenario.flows.map((flow) => readFlow(project, flow.path, flow.place));
     }
+    return activeFlows(project);
+}
+
+/** The project's active record-triggered flows. */
+export function activeFlows(project: Project): FlowDefinition[] {
     return project.flowFiles
         .map((file) => readModel(project, file, file))
         .filter((flow) => flow.status === 'Active' && flow.start?.triggerType !== undefined)
         .map((flow) => compileFlow(flow, project.schema));
+}
+
+/** The project's Apex classes, paths from the project root, as the Apex VM loads them. */
+export function readApexSources(project: Project): ApexSource[] {
+    return project.apexFiles.map((file) => ({
+        file,
+        text: fs.readFileSync(path.resolve(project.root, file), 'utf8')
+    }));
 }
 
 /** Reads a scenario file (path from the current directory). */

@@ -7,7 +7,9 @@ import {
     normalizeValue,
     RecordStore,
     Transaction,
+    WALL_CLOCK,
     type DmlResult,
+    type SaveContext,
     type TriggerHandler
 } from '../org';
 import type { OrgSchema } from '../schema';
@@ -40,7 +42,9 @@ export class EmbeddedOrg {
     public constructor(
         public readonly schema: OrgSchema,
         flows: readonly FlowDefinition[],
-        options?: RuntimeOptions
+        options?: RuntimeOptions,
+        /** The org's clock and running user, which every save stamps. */
+        public readonly context: SaveContext = WALL_CLOCK
     ) {
         this.triggers = new FlowTriggers(flows, schema, options);
     }
@@ -48,7 +52,13 @@ export class EmbeddedOrg {
     /** Loads existing records; a record the org would refuse is a ScenarioError at its place. */
     public load(data: readonly DataSet[]): void {
         for (const set of data) {
-            const transaction = new Transaction(this.schema, this.store, NO_TRIGGERS, UNLIMITED);
+            const transaction = new Transaction(
+                this.schema,
+                this.store,
+                NO_TRIGGERS,
+                UNLIMITED,
+                this.context
+            );
             try {
                 transaction.dml({
                     operation: 'insert',
@@ -71,8 +81,8 @@ export class EmbeddedOrg {
     }
 
     /** A transaction with the org's flows as save automation. */
-    public transaction(): Transaction {
-        return new Transaction(this.schema, this.store, this.triggers);
+    public transaction(limits?: Readonly<LimitUsage>): Transaction {
+        return new Transaction(this.schema, this.store, this.triggers, limits, this.context);
     }
 
     /**

@@ -160,7 +160,14 @@ export function platformField(
     if (audit) {
         return field(definition.name, type, { writable: audit === 'owner', audit });
     }
+    const numberType =
+        definition.valueType === 'Integer' ||
+        definition.valueType === 'Long' ||
+        definition.valueType === 'Double'
+            ? definition.valueType
+            : undefined;
     return field(definition.name, type, {
+        ...(numberType ? { numberType } : {}),
         ...(rule?.required ? { required: true } : {}),
         ...(rule?.unique ? { unique: true } : {}),
         ...(rule?.length !== undefined ? { length: rule.length } : {}),

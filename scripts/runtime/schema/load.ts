@@ -18,6 +18,7 @@ import {
     customKeyPrefix,
     AUDIT_FIELDS,
     CUSTOM_NAME_LENGTH,
+    PLATFORM_RELATIONSHIPS,
     STANDARD_OBJECT_RULES,
     type StandardObjectRule
 } from './rules';
@@ -50,28 +51,31 @@ export function loadSchema(
     );
 }
 
-/**
- * The embedded org for a project's object schema: the standard objects it has rules for (User),
- * with the project's fields, and the project's custom objects, keyed `a00`, `a01`, ... in name
- * order. Other fields of the schema are stored once a run names them (see OrgSchema); a field
- * or object the org cannot hold is refused where a run names it.
- */
 export interface SchemaOptions {
     /**
-     * The org has a running user, who creates, changes and owns what it saves: the Apex org.
-     * Without one (a scenario) the system fields that name a user are refused.
+     * The org has setup data and a running user, who creates, changes and owns what it saves:
+     * the Apex org, with profiles, permission sets, the organization, scheduled and queued jobs,
+     * classes and flows as records. Without it (a scenario) those objects are not held and the
+     * system fields that name a user are refused.
      */
-    readonly runningUser?: boolean;
+    readonly setup?: boolean;
 }
 
+/**
+ * The embedded org for a project's object schema: the standard objects it has rules for (User,
+ * and the setup objects in an org with setup), with the project's fields, and the project's
+ * custom objects, keyed `a00`, `a01`, ... in name order. Other fields of the schema are stored
+ * once a run names them (see OrgSchema); a field or object the org cannot hold is refused where
+ * a run names it.
+ */
 export function schemaFromObjects(objects: ProjectObjects, options: SchemaOptions = {}): OrgSchema {
-    const runningUser = options.runningUser === true;
+    const runningUser = options.setup === true;
     const schemas: ObjectSchema[] = [];
     const definitions = new Map<string, ObjectDefinition>();
     const refusedObjects = new Map<string, string>();
     for (const [name, rule] of Object.entries(STANDARD_OBJECT_RULES)) {
         const definition = objects.object(name);
-        if (definition) {
+        if (definition && (runningUser || rule.setupOnly !== true)) {
             definitions.set(definition.name.toLowerCase(), definition);
             schemas.push(standardObject(objects, definition, rule, runningUser));
         }
@@ -92,6 +96,24 @@ export function schemaFromObjects(objects: ProjectObjects, options: SchemaOption
     });
     return new OrgSchema(schemas, objects.namespace, {
         refusedObjects,
+        relationship: (object, name) => {
+            const definition = definitions.get(object.name.toLowerCase());
+            const found = definition ? objects.relationship(definition, name) : undefined;
+            const extra = PLATFORM_RELATIONSHIPS[object.name]?.find(
+                (candidate) => candidate.name.toLowerCase() === name.toLowerCase()
+            );
+            if (!found && extra) {
+                return { ...extra, polymorphic: false };
+            }
+            return found
+                ? {
+                      name: found.name,
+                      idField: found.idField,
+                      target: found.target,
+                      polymorphic: found.polymorphic
+                  }
+                : undefined;
+        },
         laterField: (object, name) => {
             const definition = definitions.get(object.name.toLowerCase());
             const found = definition ? objects.field(definition, name) : undefined;

@@ -36,6 +36,22 @@ export interface StandardObjectRule {
      */
     readonly mixedDmlFields?: readonly string[];
     readonly fields: readonly StandardFieldRule[];
+    /** Held only by an org with setup data (the Apex org), not by a scenario's. */
+    readonly setupOnly?: boolean;
+}
+
+/**
+ * A setup object the Apex org holds as records: its key prefix and the fields it stores from
+ * the start, all read-only to Apex (the org writes them when it sets itself up, schedules a job
+ * or queues one).
+ */
+function setupObject(keyPrefix: string, ...names: readonly string[]): StandardObjectRule {
+    return {
+        keyPrefix,
+        setupOnly: true,
+        mixedDmlFields: [],
+        fields: names.map((name) => ({ name }))
+    };
 }
 
 /**
@@ -67,7 +83,80 @@ export const STANDARD_OBJECT_RULES: Readonly<Record<string, StandardObjectRule>>
             { name: 'ProfileId' },
             { name: 'UserRoleId' }
         ]
-    }
+    },
+    /*
+     * The setup objects Apex reads: key prefixes as records show them (Salesforce Help, "Find
+     * the Salesforce ID for a record"; the prefixes are the ones public debug logs and code
+     * show for these objects). [verify in an org: CronJobDetail 0Ai and FlowDefinitionView 300]
+     * Each is a setup object: inserting a PermissionSetAssignment mixes with non-setup DML
+     * (Apex Developer Guide, "sObjects That Cannot Be Used Together in DML Operations").
+     */
+    Organization: setupObject('00D', 'Name', 'IsSandbox', 'OrganizationType', 'InstanceName'),
+    Profile: setupObject('00e', 'Name', 'UserType'),
+    PermissionSet: setupObject('0PS', 'Name', 'Label', 'NamespacePrefix', 'IsOwnedByProfile'),
+    PermissionSetAssignment: {
+        keyPrefix: '0Pa',
+        setupOnly: true,
+        mixedDmlFields: ['AssigneeId', 'PermissionSetId'],
+        fields: [
+            { name: 'AssigneeId', required: true },
+            { name: 'PermissionSetId', required: true }
+        ]
+    },
+    ApexClass: setupObject('01p', 'Name', 'NamespacePrefix', 'ApiVersion', 'Status', 'IsValid'),
+    CronJobDetail: setupObject('0Ai', 'Name', 'JobType'),
+    CronTrigger: setupObject(
+        '08e',
+        'CronJobDetailId',
+        'CronExpression',
+        'State',
+        'NextFireTime',
+        'PreviousFireTime',
+        'StartTime',
+        'TimesTriggered',
+        'TimeZoneSidKey'
+    ),
+    AsyncApexJob: setupObject(
+        '707',
+        'ApexClassId',
+        'JobType',
+        'Status',
+        'MethodName',
+        'NumberOfErrors',
+        'ExtendedStatus',
+        'CompletedDate',
+        'ParentJobId',
+        'CronTriggerId'
+    ),
+    FlowDefinitionView: setupObject(
+        '300',
+        'ApiName',
+        'Label',
+        'IsActive',
+        'ProcessType',
+        'TriggerType',
+        'TriggerObjectOrEventId',
+        'NamespacePrefix'
+    ),
+    EntityDefinition: setupObject('000', 'QualifiedApiName', 'DeveloperName', 'NamespacePrefix')
+};
+
+/**
+ * Parent relationships the catalogue lacks. FlowDefinitionView's TriggerObjectOrEventId is text
+ * in the catalogue, yet SOQL walks it to the object's EntityDefinition
+ * (`TriggerObjectOrEvent.QualifiedApiName`), as public code that lists an org's flows does.
+ * [verify in an org: the relationship's name and that it reaches EntityDefinition]
+ */
+export const PLATFORM_RELATIONSHIPS: Readonly<
+    Record<string, readonly { name: string; idField: string; target: string }[]>
+> = {
+    FlowDefinitionView: [
+        {
+            name: 'TriggerObjectOrEvent',
+            idField: 'TriggerObjectOrEventId',
+            target: 'EntityDefinition'
+        }
+    ]
 };
 
 /**

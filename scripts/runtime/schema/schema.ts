@@ -14,6 +14,25 @@ export interface SchemaSources {
     readonly laterField?: (object: ObjectSchema, name: string) => StorableField | undefined;
     /** Objects the project names but the org cannot hold, by lower-case name, with why. */
     readonly refusedObjects?: ReadonlyMap<string, string>;
+    /** A parent relationship of the object (`CreatedBy`, `Account__r`), by any case. */
+    readonly relationship?: (object: ObjectSchema, name: string) => RelationshipSource | undefined;
+}
+
+/** A parent relationship as the object schema defines it. */
+export interface RelationshipSource {
+    readonly name: string;
+    /** The field that holds the parent's Id. */
+    readonly idField: string | undefined;
+    /** The parent object; undefined or several when the lookup is polymorphic. */
+    readonly target: string | undefined;
+    readonly polymorphic: boolean;
+}
+
+/** A parent relationship the org can walk: the lookup field and the parent object. */
+export interface Relationship {
+    readonly name: string;
+    readonly field: FieldSchema;
+    readonly target: ObjectSchema;
 }
 
 interface Entry {
@@ -111,6 +130,33 @@ export class OrgSchema {
         return found && 'unsupported' in found
             ? MESSAGES.unsupportedField(object.name, name, found.unsupported)
             : undefined;
+    }
+
+    /**
+     * The parent relationship `name` of the object (`CreatedBy`), a reason when the org cannot
+     * walk it (a polymorphic lookup, a parent it does not hold), or undefined when there is no
+     * such relationship.
+     */
+    public relationship(object: ObjectSchema, name: string): Relationship | string | undefined {
+        const source = this.sources.relationship?.(object, this.names.local(name));
+        if (!source) {
+            return undefined;
+        }
+        if (source.polymorphic || source.target === undefined || source.idField === undefined) {
+            return `${object.name}.${source.name} is a polymorphic lookup`;
+        }
+        const target = this.findObject(source.target);
+        if (!target) {
+            return `${object.name}.${source.name} leads to ${source.target}, an object the embedded org does not hold`;
+        }
+        const field = this.findField(object, source.idField);
+        if (!field) {
+            return (
+                this.refusal(object, source.idField) ??
+                `${object.name}.${source.idField} is not stored`
+            );
+        }
+        return { name: source.name, field, target };
     }
 
     /** The object an Id belongs to, by its key prefix. */

@@ -35,6 +35,11 @@ export interface FieldSchema {
     readonly autoNumberFormat?: string;
     /** Computes a read-only field from the record's other fields on every save. */
     readonly compute?: (values: FieldValues) => Scalar;
+    /**
+     * A standard number field's Apex type when it is not Decimal (CronTrigger.TimesTriggered
+     * is an Integer); a custom number field is a Decimal.
+     */
+    readonly numberType?: 'Integer' | 'Long' | 'Double';
     /** A system field the org maintains on every save (CreatedDate, OwnerId, ...). */
     readonly audit?: AuditRole;
 }

@@ -610,6 +610,9 @@ export class MethodCompiler implements CompilerApi {
 
     /** Converts an expression's value to a target type as an assignment does; refuses the rest. */
     public convertTo(expression: Expr, target: ApexType, context: Ctx): (frame: Frame) => Value {
+        if (expression.single && target.kind === 'sobject') {
+            return this.convertTo(expression.single(false), target, context);
+        }
         const convert = converter(expression.type, target, this.services);
         if (convert === 'refused') {
             return this.fail(
@@ -887,6 +890,9 @@ export class MethodCompiler implements CompilerApi {
         }
         if (call) {
             return this.instanceCall(target, memberName, call, safe, context);
+        }
+        if (target.single) {
+            return this.instanceMember(target.single(safe), memberName, safe, context);
         }
         return this.instanceMember(target, memberName, safe, context);
     }

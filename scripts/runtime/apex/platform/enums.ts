@@ -21,10 +21,15 @@ const ENUMS: Readonly<Record<string, readonly string[]>> = {
     ParentJobResult: ['SUCCESS', 'UNHANDLED_EXCEPTION']
 };
 
-/** The platform enums, by simple and by `System.` name in lower case. */
-export function createPlatformEnums(): Map<string, ApexClass> {
+/**
+ * The platform enums, by simple and by `System.` name in lower case: the core's and those the
+ * caller adds (the embedded org's StatusCode, from the catalogue).
+ */
+export function createPlatformEnums(
+    extra: Readonly<Record<string, readonly string[]>> = {}
+): Map<string, ApexClass> {
     const byName = new Map<string, ApexClass>();
-    for (const [name, values] of Object.entries(ENUMS)) {
+    for (const [name, values] of Object.entries({ ...ENUMS, ...extra })) {
         const cls = new ApexClass(`System.${name}`, 'enum', PLATFORM, undefined, true);
         values.forEach((value, ordinal) => cls.enumValues.push(new EnumValue(cls, value, ordinal)));
         byName.set(name.toLowerCase(), cls);

@@ -1,5 +1,14 @@
 import { T } from '../types';
-import { ApexClass, type ApexType, type MethodInfo, ObjectValue, type Value } from '../model';
+import {
+    ApexClass,
+    type ApexType,
+    type DmlRowError,
+    IdValue,
+    ListValue,
+    type MethodInfo,
+    ObjectValue,
+    type Value
+} from '../model';
 
 /**
  * The platform's exception classes (System namespace; RG "Exception Class and Built-In
@@ -62,8 +71,20 @@ function native(
     };
 }
 
-/** Creates Exception and the built-in exceptions, by simple name and by `System.` name. */
-export function createExceptionClasses(): { root: ApexClass; byName: Map<string, ApexClass> } {
+/** A platform exception beyond the core's: its qualified name and its superclass's. */
+export interface ExceptionDeclaration {
+    readonly name: string;
+    readonly superclass: string;
+}
+
+/**
+ * Creates Exception and the built-in exceptions, by simple name and by `System.` name, then the
+ * caller's (the catalogue's other exceptions), each under its superclass.
+ */
+export function createExceptionClasses(extra: readonly ExceptionDeclaration[] = []): {
+    root: ApexClass;
+    byName: Map<string, ApexClass>;
+} {
     const root = new ApexClass('System.Exception', 'class', PLATFORM, undefined, true);
     root.isVirtual = true;
     const rootType: ApexType = { kind: 'class', cls: root };
@@ -104,7 +125,87 @@ export function createExceptionClasses(): { root: ApexClass; byName: Map<string,
         byName.set(name.toLowerCase(), cls);
         byName.set(`system.${name.toLowerCase()}`, cls);
     }
+    let pending = extra.filter((declaration) => !byName.has(declaration.name.toLowerCase()));
+    while (pending.length > 0) {
+        const waiting = pending.filter((declaration) => {
+            const parent = byName.get(declaration.superclass.toLowerCase());
+            if (!parent) {
+                return true;
+            }
+            const cls = new ApexClass(declaration.name, 'class', PLATFORM, undefined, true);
+            cls.superclass = parent;
+            cls.isVirtual = true;
+            addExceptionConstructors(cls, root);
+            byName.set(declaration.name.toLowerCase(), cls);
+            if (declaration.name.startsWith('System.')) {
+                byName.set(declaration.name.slice('System.'.length).toLowerCase(), cls);
+            }
+            return false;
+        });
+        if (waiting.length === pending.length) {
+            break;
+        }
+        pending = waiting;
+    }
+    const dml = byName.get('dmlexception');
+    if (dml) {
+        addDmlMethods(dml);
+    }
     return { root, byName };
+}
+
+/**
+ * DmlException's methods on its failed rows (RG "DmlException Class"): how many rows failed and,
+ * for the i-th, its message, fields, status code, Id and position in the operation.
+ */
+function addDmlMethods(cls: ApexClass): void {
+    const row = (self: ObjectValue, index: Value): DmlRowError | undefined =>
+        self.exception?.dml?.[index as number];
+    cls.addMethod(
+        native(cls, 'getNumDml', [], T.integer, (self) => self.exception?.dml?.length ?? 0)
+    );
+    cls.addMethod(
+        native(
+            cls,
+            'getDmlMessage',
+            [T.integer],
+            T.string,
+            (self, [index = null]) => row(self, index)?.message ?? null
+        )
+    );
+    cls.addMethod(
+        native(
+            cls,
+            'getDmlFieldNames',
+            [T.integer],
+            T.list(T.string),
+            (self, [index = null]) => new ListValue(T.string, [...(row(self, index)?.fields ?? [])])
+        )
+    );
+    cls.addMethod(
+        native(
+            cls,
+            'getDmlStatusCode',
+            [T.integer],
+            T.string,
+            (self, [index = null]) => row(self, index)?.statusCode ?? null
+        )
+    );
+    cls.addMethod(
+        native(cls, 'getDmlId', [T.integer], T.id, (self, [index = null]) => {
+            const id = row(self, index)?.id;
+            return id ? new IdValue(id) : null;
+        })
+    );
+    cls.addMethod(
+        native(
+            cls,
+            'getDmlIndex',
+            [T.integer],
+            T.integer,
+            (self, [index = null]) => row(self, index)?.index ?? null
+        )
+    );
 }
 
 /**

@@ -1,0 +1,225 @@
+import type { FieldSchema, ObjectSchema } from '../../schema';
+import type { CompilerApi } from '../compiler/api';
+import type { Expr } from '../frame';
+import { PlatformValue, SObjectValue, type ApexType, type Value } from '../model';
+import type { CallSite, PlatformClass } from '../services';
+import { isInstanceOf, runtimeTypeName } from '../runtimeTypes';
+import { T, typeName } from '../types';
+import { method, required } from '../platform/define';
+import { apexTypeOf, type ApexData } from './bridge';
+
+/**
+ * sObject tokens and describes (RG "Schema Namespace": SObjectType, SObjectField,
+ * DescribeSObjectResult, DescribeFieldResult) and the generic sObject methods get/put (RG
+ * "SObject Class"). Describe answers come from the org's schema; isAccessible and its kin from
+ * the running user's permissions.
+ */
+
+export const SOBJECT_TYPE = 'Schema.SObjectType';
+export const SOBJECT_FIELD = 'Schema.SObjectField';
+export const DESCRIBE_SOBJECT = 'Schema.DescribeSObjectResult';
+export const DESCRIBE_FIELD = 'Schema.DescribeFieldResult';
+
+interface TypeToken {
+    readonly object: ObjectSchema;
+}
+
+interface FieldToken {
+    readonly object: ObjectSchema;
+    readonly field: FieldSchema;
+}
+
+const token = (value: Value): TypeToken => (value as PlatformValue).state as unknown as TypeToken;
+const fieldToken = (value: Value): FieldToken =>
+    (value as PlatformValue).state as unknown as FieldToken;
+
+export const typeToken = (object: ObjectSchema): PlatformValue =>
+    new PlatformValue(SOBJECT_TYPE, { object });
+
+const fieldTokenOf = (object: ObjectSchema, field: FieldSchema): PlatformValue =>
+    new PlatformValue(SOBJECT_FIELD, { object, field });
+
+/** `Account.SObjectType` and `Account.Name` (a field token). */
+export function sobjectStatic(
+    compiler: CompilerApi,
+    data: ApexData,
+    type: ApexType,
+    name: string,
+    context: Parameters<CompilerApi['fail']>[0]
+): Expr {
+    const object =
+        type.kind === 'sobject' && type.name ? data.schema.findObject(type.name) : undefined;
+    if (!object) {
+        return compiler.refuse(context, `the member ${name} of the generic SObject`);
+    }
+    if (name.toLowerCase() === 'sobjecttype') {
+        const value = typeToken(object);
+        return { type: T.platform(SOBJECT_TYPE), evaluate: () => value };
+    }
+    const field = data.schema.findField(object, name);
+    if (!field) {
+        const refusal = data.schema.refusal(object, name);
+        return refusal
+            ? compiler.refuse(context, `the field ${object.name}.${name} (${refusal})`)
+            : compiler.fail(context, `Variable does not exist: ${name}`);
+    }
+    const value = fieldTokenOf(object, field);
+    return { type: T.platform(SOBJECT_FIELD), evaluate: () => value };
+}
+
+/** The field an sObject's get/put names: a token or an API name, in any case. */
+function fieldNamed(
+    data: ApexData,
+    record: SObjectValue,
+    name: Value,
+    site: CallSite
+): FieldSchema {
+    const object = data.schema.findObject(record.type);
+    const wanted =
+        name instanceof PlatformValue
+            ? fieldToken(name).field.name
+            : (required(name, site) as string);
+    const field = object ? data.schema.findField(object, wanted) : undefined;
+    if (!field) {
+        // RG "SObject Class": get and put throw SObjectException for a field the type lacks.
+        return site.vm.raise('SObjectException', `Invalid field ${wanted} for ${record.type}`);
+    }
+    return field;
+}
+
+/** The platform classes of describe and tokens, and SObject's own methods. */
+export function describeClasses(data: ApexData): PlatformClass[] {
+    const describeObject = (object: ObjectSchema): PlatformValue =>
+        new PlatformValue(DESCRIBE_SOBJECT, { object });
+    const access =
+        (kind: 'read' | 'create' | 'edit' | 'delete') =>
+        (self: Value, _args: readonly Value[], site: CallSite) =>
+            data.security.canAccess(token(self).object, kind, undefined, site.place);
+    const fieldAccess =
+        (kind: 'read' | 'create' | 'edit') =>
+        (self: Value, _args: readonly Value[], site: CallSite) =>
+            data.security.canAccess(
+                fieldToken(self).object,
+                kind,
+                fieldToken(self).field,
+                site.place
+            );
+    return [
+        {
+            name: SOBJECT_TYPE,
+            names: ['sobjecttype', 'schema.sobjecttype'],
+            // `Schema.SObjectType.Account`: the describe of each object of the org.
+            staticProperties: data.schema.objects.map((object) => ({
+                name: object.name,
+                type: T.platform(DESCRIBE_SOBJECT),
+                get: () => describeObject(object)
+            })),
+            instanceMethods: [
+                method('getDescribe', [], T.platform(DESCRIBE_SOBJECT), (self) =>
+                    describeObject(token(self).object)
+                ),
+                // The options choose when child relationships load; the result is the same.
+                method(
+                    'getDescribe',
+                    [T.platform('System.SObjectDescribeOptions')],
+                    T.platform(DESCRIBE_SOBJECT),
+                    (self) => describeObject(token(self).object)
+                ),
+                method(
+                    'newSObject',
+                    [],
+                    T.sobject,
+                    (self) => new SObjectValue(token(self).object.name)
+                )
+            ]
+        },
+        {
+            name: DESCRIBE_SOBJECT,
+            names: ['describesobjectresult', 'schema.describesobjectresult'],
+            instanceMethods: [
+                method('getName', [], T.string, (self) => token(self).object.name),
+                method('getKeyPrefix', [], T.string, (self) => token(self).object.keyPrefix),
+                method('isCustom', [], T.boolean, (self) => token(self).object.custom),
+                method('getSObjectType', [], T.platform(SOBJECT_TYPE), (self) =>
+                    typeToken(token(self).object)
+                ),
+                method('isAccessible', [], T.boolean, access('read')),
+                method('isCreateable', [], T.boolean, access('create')),
+                method('isUpdateable', [], T.boolean, access('edit')),
+                method('isDeletable', [], T.boolean, access('delete'))
+            ]
+        },
+        {
+            name: SOBJECT_FIELD,
+            names: ['sobjectfield', 'schema.sobjectfield'],
+            instanceMethods: [
+                method(
+                    'getDescribe',
+                    [],
+                    T.platform(DESCRIBE_FIELD),
+                    (self) => new PlatformValue(DESCRIBE_FIELD, (self as PlatformValue).state)
+                )
+            ]
+        },
+        {
+            name: DESCRIBE_FIELD,
+            names: ['describefieldresult', 'schema.describefieldresult'],
+            instanceMethods: [
+                method('getName', [], T.string, (self) => fieldToken(self).field.name),
+                method('getLength', [], T.integer, (self) => fieldToken(self).field.length ?? 0),
+                method('isAccessible', [], T.boolean, fieldAccess('read')),
+                method('isCreateable', [], T.boolean, fieldAccess('create')),
+                method('isUpdateable', [], T.boolean, fieldAccess('edit')),
+                method('getSObjectField', [], T.platform(SOBJECT_FIELD), (self) =>
+                    fieldTokenOf(fieldToken(self).object, fieldToken(self).field)
+                )
+            ]
+        },
+        {
+            name: 'System.SObject',
+            names: ['sobject', 'system.sobject'],
+            instanceMethods: [
+                method('get', ['any'], T.object, (self, [name = null], site) => {
+                    const record = self as SObjectValue;
+                    const field = fieldNamed(data, record, name, site);
+                    const value = record.fields.get(field.name.toLowerCase());
+                    if (value === undefined && record.fromQuery && field.name !== 'Id') {
+                        return site.vm.raise(
+                            'SObjectException',
+                            `SObject row was retrieved via SOQL without querying the requested field: ${record.type}.${field.name}`
+                        );
+                    }
+                    return value ?? null;
+                }),
+                method(
+                    'put',
+                    ['any', 'any'],
+                    T.object,
+                    (self, [name = null, value = null], site) => {
+                        const record = self as SObjectValue;
+                        const field = fieldNamed(data, record, name, site);
+                        const type = apexTypeOf(field);
+                        if (value !== null && !isInstanceOf(value, type)) {
+                            // [verify in an org: the message of put with a value of another type]
+                            return site.vm.raise(
+                                'SObjectException',
+                                `Illegal assignment from ${runtimeTypeName(value)} to ${typeName(type)}`
+                            );
+                        }
+                        const key = field.name.toLowerCase();
+                        const previous = record.fields.get(key) ?? null;
+                        record.fields.set(key, value);
+                        record.names.set(key, field.name);
+                        return previous;
+                    }
+                ),
+                method('getSObjectType', [], T.platform(SOBJECT_TYPE), (self, _args, site) => {
+                    const object = data.schema.findObject((self as SObjectValue).type);
+                    return object
+                        ? typeToken(object)
+                        : site.vm.raise('SObjectException', 'unknown sObject type');
+                })
+            ]
+        }
+    ];
+}
