@@ -1,5 +1,6 @@
 import { enumClass, listClass, mapClass, setClass } from './collections';
 import { booleanClass, decimalClass, doubleClass, integerClass, longClass } from './numbers';
+import { matcherClass, patternClass } from './regex';
 import type { PlatformRegistry } from './registry';
 import { stringClass } from './strings';
 import { assertClass, mathClass, systemClass } from './system';
@@ -19,6 +20,8 @@ export function registerCorePlatform(registry: PlatformRegistry): void {
         listClass,
         setClass,
         mapClass,
-        enumClass
+        enumClass,
+        patternClass,
+        matcherClass
     );
 }

@@ -1,53 +1,63 @@
 import { elementsOf } from '../collections';
-import { toText } from '../render';
+import { formatDatetimeGmt, toText } from '../render';
 import { T } from '../types';
 import { method, required } from './define';
+import type { JavaPattern } from './javaRegex';
+import { refuse } from './refuse';
+import { withJavaRegex } from './regex';
 import type { CallSite, PlatformClass } from '../services';
-import { ListValue, type Value } from '../model';
+import { type DatetimeValue, ListValue, type Value } from '../model';
 
 /**
  * The String class (RG "String Class"): its static methods and the methods of every String.
- * Regular expressions are Java's in Apex; the simple ones the package and most code use read
- * the same in JavaScript.
+ * split, replaceAll and replaceFirst take Java regular expressions (javaRegex.ts).
  */
 
 const s = (value: Value | undefined): string => value as string;
 
 /**
- * Java's String.split, which Apex's follows: a regular expression; a zero-width match at the
- * start gives no leading empty string; with no limit, trailing empty strings are dropped; no
- * match at all gives the whole text.
+ * String.format (RG String format: "the same as apex:outputText and the Java MessageFormat
+ * class"; single quotes are supported from API 51.0): `{n}` takes the n-th argument as text,
+ * `'...'` quotes literal text and `''` is one quote. A `{n}` past the arguments stays as it is,
+ * as MessageFormat leaves it. Format types (`{0,number,#}`) are refused.
  */
-export function splitJava(text: string, regex: string, limit = 0): string[] {
-    const pattern = new RegExp(regex, 'g');
-    const parts: string[] = [];
-    let index = 0;
-    let matched = false;
-    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-        if (limit > 0 && parts.length >= limit - 1) {
-            break;
-        }
-        if (match[0].length === 0) {
-            pattern.lastIndex++;
-            if (match.index === 0 || match.index >= text.length) {
-                continue;
+function messageFormat(pattern: string, args: readonly Value[], site: CallSite): string {
+    let out = '';
+    let quoted = false;
+    for (let index = 0; index < pattern.length; index++) {
+        const char = pattern.charAt(index);
+        if (char === "'") {
+            if (pattern.charAt(index + 1) === "'") {
+                out += "'";
+                index++;
+            } else {
+                quoted = !quoted;
             }
+        } else if (char === '{' && !quoted) {
+            const close = pattern.indexOf('}', index);
+            const argument = close < 0 ? '' : pattern.slice(index + 1, close);
+            if (!/^\d+$/.test(argument)) {
+                return refuse(
+                    site,
+                    `the String.format element ${JSON.stringify(pattern.slice(index, close + 1 || undefined))}`
+                );
+            }
+            const value = args[Number(argument)];
+            out += value === undefined ? `{${argument}}` : toText(value, site.vm.renderHooks);
+            index = close;
+        } else {
+            out += char;
         }
-        matched = true;
-        parts.push(text.slice(index, match.index));
-        index = match.index + match[0].length;
     }
-    if (!matched) {
-        return [text];
-    }
-    parts.push(text.slice(index));
-    if (limit === 0) {
-        while (parts.length > 0 && parts[parts.length - 1] === '') {
-            parts.pop();
-        }
-    }
-    return parts;
+    return out;
 }
+
+/** Runs a String method's regular expression, Java's (RG String: "See the Java Pattern class"). */
+const regexOf = <R>(
+    site: CallSite,
+    source: Value | undefined,
+    run: (pattern: JavaPattern) => R
+): R => withJavaRegex(site, s(required(source ?? null, site)), run);
 
 const list = (items: readonly string[]): ListValue => new ListValue(T.string, [...items]);
 
@@ -99,10 +109,15 @@ export const stringClass: PlatformClass = {
             [T.string, T.list(T.object)],
             T.string,
             (_self, [pattern = null, args = null], site) =>
-                s(required(pattern, site)).replace(/\{(\d+)\}/g, (whole, index: string) => {
-                    const value = (args as ListValue | null)?.items[Number(index)];
-                    return value === undefined ? whole : toText(value, site.vm.renderHooks);
-                })
+                messageFormat(
+                    s(required(pattern, site)),
+                    (required(args, site) as ListValue).items,
+                    site
+                )
+        ),
+        // RG valueOfGmt(datetimeToConvert): "yyyy-MM-dd HH:mm:ss" for the GMT time zone.
+        method('valueOfGmt', [T.datetime], T.string, (_self, [value = null]) =>
+            value === null ? null : formatDatetimeGmt(value as DatetimeValue)
         ),
         method('escapeSingleQuotes', [T.string], T.string, (_self, [value = null], site) =>
             s(required(value, site)).replace(/'/g, "\\'")
@@ -201,27 +216,35 @@ export const stringClass: PlatformClass = {
             return index < 0 ? s(self) : s(self).slice(0, index);
         }),
         method('split', [T.string], T.list(T.string), (self, [regex], site) =>
-            list(splitJava(s(self), s(required(regex ?? null, site))))
+            list(regexOf(site, regex, (pattern) => pattern.split(s(self))))
         ),
         method('split', [T.string, T.integer], T.list(T.string), (self, [regex, limit], site) =>
-            list(splitJava(s(self), s(required(regex ?? null, site)), limit as number))
+            list(
+                regexOf(site, regex, (pattern) =>
+                    pattern.split(s(self), required((limit ?? null) as number | null, site))
+                )
+            )
         ),
         method('replace', [T.string, T.string], T.string, (self, [target, replacement], site) =>
             s(self)
                 .split(s(required(target ?? null, site)))
                 .join(s(required(replacement ?? null, site)))
         ),
+        // Java's replaceAll and replaceFirst: $n names a group, \\ escapes (RG Matcher replaceAll).
         method('replaceAll', [T.string, T.string], T.string, (self, [regex, replacement], site) =>
-            s(self).replace(
-                new RegExp(s(required(regex ?? null, site)), 'g'),
-                s(required(replacement ?? null, site)).replace(/\$(\d)/g, '$$$1')
+            regexOf(site, regex, (pattern) =>
+                pattern.replace(s(self), s(required(replacement ?? null, site)), true)
             )
         ),
         method('replaceFirst', [T.string, T.string], T.string, (self, [regex, replacement], site) =>
-            s(self).replace(
-                new RegExp(s(required(regex ?? null, site))),
-                s(required(replacement ?? null, site))
+            regexOf(site, regex, (pattern) =>
+                pattern.replace(s(self), s(required(replacement ?? null, site)), false)
             )
+        ),
+        // RG remove(substring): "Removes all occurrences of the specified substring"; a null or
+        // empty one removes nothing [verify in an org: remove(null)].
+        method('remove', [T.string], T.string, (self, [part = null]) =>
+            part === null || part === '' ? s(self) : s(self).split(s(part)).join('')
         ),
         method('left', [T.integer], T.string, (self, [length]) =>
             s(self).slice(0, Math.max(0, length as number))
