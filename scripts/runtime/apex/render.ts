@@ -1,3 +1,4 @@
+import { toWallClock, userZone } from './platform/timeZone';
 import { typeName } from './types';
 import {
     BlobValue,
@@ -38,6 +39,12 @@ export const formatDate = (date: DateValue): string =>
 export function formatDatetimeGmt(value: DatetimeValue): string {
     const date = new Date(value.epochMillis);
     return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}`;
+}
+
+/** `yyyy-MM-dd HH:mm:ss` in the running user's time zone (RG String valueOf(Datetime)). */
+export function formatDatetimeLocal(value: DatetimeValue): string {
+    const wall = toWallClock(value.epochMillis, userZone());
+    return `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)} ${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)}`;
 }
 
 export function formatTime(value: TimeValue): string {
@@ -96,8 +103,8 @@ export function toText(value: Value, hooks: RenderHooks = {}, forDebug = false):
         return forDebug ? `${formatDate(value)} 00:00:00` : formatDate(value);
     }
     if (value instanceof DatetimeValue) {
-        // The embedded org's users are all in GMT: String.valueOf and debug agree.
-        return formatDatetimeGmt(value);
+        // A debug line shows GMT; String.valueOf and concatenation the user's zone (APEX.md §4).
+        return forDebug ? formatDatetimeGmt(value) : formatDatetimeLocal(value);
     }
     if (value instanceof TimeValue) {
         return formatTime(value);

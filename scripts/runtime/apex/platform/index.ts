@@ -1,4 +1,5 @@
 import { enumClass, listClass, mapClass, setClass } from './collections';
+import { dateClass, datetimeClass, timeClass } from './dates';
 import { booleanClass, decimalClass, doubleClass, integerClass, longClass } from './numbers';
 import { matcherClass, patternClass } from './regex';
 import type { PlatformRegistry } from './registry';
@@ -17,6 +18,9 @@ export function registerCorePlatform(registry: PlatformRegistry): void {
         decimalClass,
         doubleClass,
         booleanClass,
+        dateClass,
+        datetimeClass,
+        timeClass,
         listClass,
         setClass,
         mapClass,
