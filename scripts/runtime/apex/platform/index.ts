@@ -1,5 +1,6 @@
 import { enumClass, listClass, mapClass, setClass } from './collections';
 import { dateClass, datetimeClass, timeClass } from './dates';
+import { jsonClass } from './json';
 import { booleanClass, decimalClass, doubleClass, integerClass, longClass } from './numbers';
 import { matcherClass, patternClass } from './regex';
 import type { PlatformRegistry } from './registry';
@@ -25,6 +26,7 @@ export function registerCorePlatform(registry: PlatformRegistry): void {
         setClass,
         mapClass,
         enumClass,
+        jsonClass,
         patternClass,
         matcherClass
     );
