@@ -1,5 +1,7 @@
 import { enumClass, listClass, mapClass, setClass } from './collections';
+import { cryptoClass } from './crypto';
 import { dateClass, datetimeClass, timeClass } from './dates';
+import { blobClass, encodingUtilClass } from './encoding';
 import { jsonClass } from './json';
 import { booleanClass, decimalClass, doubleClass, integerClass, longClass } from './numbers';
 import { matcherClass, patternClass } from './regex';
@@ -19,6 +21,7 @@ export function registerCorePlatform(registry: PlatformRegistry): void {
         decimalClass,
         doubleClass,
         booleanClass,
+        blobClass,
         dateClass,
         datetimeClass,
         timeClass,
@@ -28,6 +31,8 @@ export function registerCorePlatform(registry: PlatformRegistry): void {
         enumClass,
         jsonClass,
         patternClass,
-        matcherClass
+        matcherClass,
+        encodingUtilClass,
+        cryptoClass
     );
 }
