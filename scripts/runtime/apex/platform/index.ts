@@ -2,6 +2,7 @@ import { enumClass, listClass, mapClass, setClass } from './collections';
 import { cryptoClass } from './crypto';
 import { dateClass, datetimeClass, timeClass } from './dates';
 import { blobClass, encodingUtilClass } from './encoding';
+import { idClass } from './ids';
 import { jsonClass } from './json';
 import { booleanClass, decimalClass, doubleClass, integerClass, longClass } from './numbers';
 import { matcherClass, patternClass } from './regex';
@@ -21,6 +22,7 @@ export function registerCorePlatform(registry: PlatformRegistry): void {
         decimalClass,
         doubleClass,
         booleanClass,
+        idClass,
         blobClass,
         dateClass,
         datetimeClass,

@@ -1,10 +1,20 @@
-import { apexEquals } from '../equality';
+import { RoundingMode } from 'bigdecimal.js';
+import { apexEquals, asDecimal } from '../equality';
 import { toText } from '../render';
 import { isInstanceOf } from '../runtimeTypes';
 import { T } from '../types';
 import { method } from './define';
+import { toWallClock, userZone } from './timeZone';
 import type { CallSite, PlatformClass, PlatformMethod } from '../services';
-import { DatetimeValue, DateValue, DoubleValue, TypeValue, type Value } from '../model';
+import {
+    type BigDecimal,
+    DatetimeValue,
+    DateValue,
+    DoubleValue,
+    toLong,
+    TypeValue,
+    type Value
+} from '../model';
 
 /**
  * System's and Assert's methods that every Apex program leans on: debug output, assertions and
@@ -63,9 +73,10 @@ function truthAssertion(name: string, wanted: boolean): PlatformMethod[] {
 /** The embedded org's clock: real time, unless a driver sets a fixed one. */
 export const clock = { now: (): number => Date.now() };
 
+/** RG System today(): "the current date in the current user's time zone". */
 function today(): DateValue {
-    const now = new Date(clock.now());
-    return new DateValue(now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate());
+    const wall = toWallClock(clock.now(), userZone());
+    return new DateValue(wall.year, wall.month, wall.day);
 }
 
 export const systemClass: PlatformClass = {
@@ -187,17 +198,46 @@ export const mathClass: PlatformClass = {
             number(a ?? null) <= number(b ?? null) ? (a ?? null) : (b ?? null)
         ),
         method('abs', [T.integer], T.integer, (_self, [a]) => Math.abs(a as number) | 0),
+        method('abs', [T.long], T.long, (_self, [a]) =>
+            toLong((a as bigint) < 0n ? -(a as bigint) : (a as bigint))
+        ),
+        method(
+            'abs',
+            [T.double],
+            T.double,
+            (_self, [a]) => new DoubleValue(Math.abs(number(a ?? null)))
+        ),
+        method(
+            'max',
+            [T.double, T.double],
+            T.double,
+            (_self, [a, b]) => new DoubleValue(Math.max(number(a ?? null), number(b ?? null)))
+        ),
+        method(
+            'min',
+            [T.double, T.double],
+            T.double,
+            (_self, [a, b]) => new DoubleValue(Math.min(number(a ?? null), number(b ?? null)))
+        ),
         method('abs', [T.decimal], T.decimal, (_self, [a]) => (a as { abs(): Value }).abs()),
+        // RG Math: ceil and floor of a Decimal are Decimals, of a Double Doubles [verify in an org:
+        // the scale of the Decimal result].
+        method('ceil', [T.decimal], T.decimal, (_self, [a]) =>
+            (asDecimal(a ?? null) as BigDecimal).setScale(0, RoundingMode.CEILING)
+        ),
         method(
             'ceil',
-            [T.decimal],
-            T.decimal,
+            [T.double],
+            T.double,
             (_self, [a]) => new DoubleValue(Math.ceil(number(a ?? null)))
+        ),
+        method('floor', [T.decimal], T.decimal, (_self, [a]) =>
+            (asDecimal(a ?? null) as BigDecimal).setScale(0, RoundingMode.FLOOR)
         ),
         method(
             'floor',
-            [T.decimal],
-            T.decimal,
+            [T.double],
+            T.double,
             (_self, [a]) => new DoubleValue(Math.floor(number(a ?? null)))
         ),
         method('random', [], T.double, () => new DoubleValue(Math.random())),
@@ -205,6 +245,12 @@ export const mathClass: PlatformClass = {
             (b as number) === 0
                 ? site.vm.raise('MathException', 'Divide by 0')
                 : (a as number) % (b as number)
+        ),
+        // RG Math mod(longValue1, longValue2): the remainder, with the dividend's sign as Java's %.
+        method('mod', [T.long, T.long], T.long, (_self, [a, b], site) =>
+            (b as bigint) === 0n
+                ? site.vm.raise('MathException', 'Divide by 0')
+                : (a as bigint) % (b as bigint)
         ),
         method(
             'pow',
