@@ -23,7 +23,9 @@ function exec(file: string, scenarioFile: string | undefined): number {
         schema: project.schema,
         sources: readApexSources(project),
         flows: scenario ? scenarioFlows(project, scenario) : activeFlows(project),
-        log: (line) => { console.log(line); }
+        log: (line) => {
+            console.log(line);
+        }
     });
     if (scenario) {
         org.org.load(scenario.data);

@@ -15,7 +15,9 @@ export type AnonymousOutcome =
  */
 export function executeAnonymous(org: ApexOrg, text: string, file: string): AnonymousOutcome {
     try {
-        org.run(() => { org.vm.runAnonymous(text, file); });
+        org.run(() => {
+            org.vm.runAnonymous(text, file);
+        });
         return { kind: 'completed' };
     } catch (error: unknown) {
         if (error instanceof ApexThrow) {
