@@ -110,7 +110,10 @@ export interface PlatformMethod {
 export interface PlatformProperty {
     readonly name: string;
     readonly type: ApexType;
-    readonly get: (site: CallSite) => Value;
+    /** Reads it; `receiver` is the object of an instance property. */
+    readonly get: (site: CallSite, receiver?: Value) => Value;
+    /** Writes it, for a property Apex may assign (`options.MaximumQueueableStackDepth = 5`). */
+    readonly set?: (site: CallSite, receiver: Value | undefined, value: Value) => void;
 }
 
 /**

@@ -205,6 +205,27 @@ export class RecordStore {
         this.journal = [];
     }
 
+    /**
+     * A store of its own with the records of the objects `keep` accepts, as they are now, and
+     * the same Id and auto-number sequences: what an Apex test starts from (its changes are
+     * thrown away with the copy).
+     */
+    public copy(keep: (object: string) => boolean = () => true): RecordStore {
+        const copy = new RecordStore();
+        for (const object of this.tables.keys()) {
+            if (!keep(object)) {
+                continue;
+            }
+            for (const record of this.all(object)) {
+                copy.put(object, String(record['Id']), { ...record });
+            }
+        }
+        this.serials.forEach((serial, prefix) => copy.serials.set(prefix, serial));
+        this.numbers.forEach((number, key) => copy.numbers.set(key, number));
+        this.reserved.forEach((id) => copy.reserved.add(id));
+        return copy;
+    }
+
     private table(object: string): Table {
         let table = this.tables.get(object);
         if (!table) {

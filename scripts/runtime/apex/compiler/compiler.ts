@@ -933,20 +933,46 @@ export class MethodCompiler implements CompilerApi {
 
     private platformProperty(
         property: NonNullable<PlatformClass['staticProperties']>[number],
-        context: Ctx
+        context: Ctx,
+        target?: Expr,
+        safe = false
     ): Expr {
         const place = this.place(context);
         const services = this.services;
+        const site = (frame: Frame) => ({
+            vm: services,
+            place,
+            frame,
+            argumentTypes: [],
+            receiverType: target?.type
+        });
+        const receiver = (frame: Frame): Value | undefined => {
+            if (!target) {
+                return undefined;
+            }
+            const value = target.evaluate(frame);
+            if (value === null && !safe) {
+                services.raise('NullPointerException', 'Attempt to de-reference a null object');
+            }
+            return value;
+        };
+        const set = property.set;
         return {
             type: property.type,
-            evaluate: (frame) =>
-                property.get({
-                    vm: services,
-                    place,
-                    frame,
-                    argumentTypes: [],
-                    receiverType: undefined
-                })
+            evaluate: (frame) => {
+                const self = receiver(frame);
+                return self === null ? null : property.get(site(frame), self);
+            },
+            ...(set
+                ? {
+                      assign: (frame: Frame, value: Value) => {
+                          const self = receiver(frame);
+                          if (self !== null) {
+                              set(site(frame), self, value);
+                          }
+                      }
+                  }
+                : {})
         };
     }
 
@@ -975,7 +1001,7 @@ export class MethodCompiler implements CompilerApi {
             (candidate) => candidate.name.toLowerCase() === name.toLowerCase()
         );
         if (property) {
-            return this.platformProperty(property, context);
+            return this.platformProperty(property, context, target, safe);
         }
         return this.refuse(context, `the member ${name} of ${typeName(type)}`);
     }

@@ -1,0 +1,368 @@
+import { LimitException } from '../errors';
+import { ApexLimitError, ApexThrow, UnsupportedError } from '../apex/errors';
+import type { MethodInfo, ObjectValue, Value } from '../apex/model';
+import type { EnqueueOptions, JobService } from '../apex/platform/async';
+import {
+    contextValue,
+    FINALIZER_CONTEXT,
+    QUEUEABLE_CONTEXT,
+    SCHEDULABLE_CONTEXT
+} from '../apex/platform/contexts';
+import type { CallSite } from '../apex/services';
+import { CronError, nextFireTime, parseCron } from './cron';
+import type { FiringJob, OrgHost, QueuedJob } from './host';
+
+/**
+ * The org's asynchronous Apex: Queueables queued by committed transactions and run one by one,
+ * each in a transaction of its own with the asynchronous limits, then its finalizer in another;
+ * Schedulables with their CronTrigger and CronJobDetail records. The test runner takes the jobs
+ * of a test instead (see `collect`), to run them at Test.stopTest().
+ */
+
+/** "Maximum number of Apex jobs added to the queue with System.enqueueJob": 50, 1 in a Queueable (DG "Execution Governors and Limits"). */
+const QUEUEABLE_LIMIT = 50;
+const QUEUEABLE_LIMIT_IN_QUEUEABLE = 1;
+/** "You can only have 100 scheduled Apex jobs at one time" (DG "Apex Scheduler"). */
+const SCHEDULED_LIMIT = 100;
+
+/** How a job run ended: the exception nothing caught, if any. */
+export interface JobOutcome {
+    readonly failure: ApexThrow | ApexLimitError | undefined;
+}
+
+interface Schedule {
+    readonly name: string;
+    readonly cron: string;
+    readonly job: ObjectValue;
+    readonly detailId: string;
+}
+
+export class AsyncJobs implements JobService {
+    /** Queueables committed and not yet run, in the order they were queued. */
+    public readonly queue: QueuedJob[] = [];
+    private readonly schedules = new Map<string, Schedule>();
+    /** The finalizer the running Queueable attached. */
+    private finalizer: ObjectValue | undefined;
+    /**
+     * While a test runs: a Queueable run by Test.stopTest() cannot queue another unless its
+     * chain has a maximum stack depth (APEX.md §9, from public test code; RG "AsyncOptions
+     * Class"). [verify in an org: the exception without AsyncOptions]
+     */
+    public testRunning = false;
+
+    public constructor(
+        private readonly host: OrgHost,
+        /** The ApexClass record of a class, for AsyncApexJob.ApexClassId. */
+        private readonly apexClassId: (job: ObjectValue) => string | null
+    ) {}
+
+    public context(): ReturnType<JobService['context']> {
+        return this.host.current().async;
+    }
+
+    public enqueue(job: ObjectValue, options: EnqueueOptions, site: CallSite): string {
+        const state = this.host.current();
+        const limit = state.async === 'queueable' ? QUEUEABLE_LIMIT_IN_QUEUEABLE : QUEUEABLE_LIMIT;
+        if (state.queueableJobs + 1 > limit) {
+            throw new ApexLimitError(
+                `Too many queueable jobs added to the queue: ${state.queueableJobs + 1}`
+            );
+        }
+        const depth = state.async === 'queueable' ? state.depth + 1 : 1;
+        const maximumDepth = options.maximumDepth ?? state.maximumDepth;
+        const chainedInTest = this.testRunning && depth > 1 && maximumDepth === undefined;
+        if (chainedInTest || (maximumDepth !== undefined && depth > maximumDepth)) {
+            // RG "AsyncOptions Class": a chain deeper than its maximum stack depth.
+            return site.vm.raise('AsyncException', 'Maximum stack depth has been reached.');
+        }
+        state.queueableJobs += 1;
+        const [jobId = ''] = this.host.systemWrite({
+            operation: 'insert',
+            object: 'AsyncApexJob',
+            records: [
+                {
+                    JobType: 'Queueable',
+                    Status: 'Queued',
+                    ApexClassId: this.apexClassId(job)
+                }
+            ]
+        });
+        state.queued.push({
+            job,
+            jobId,
+            depth,
+            maximumDepth,
+            delayMinutes: options.delayMinutes ?? 0
+        });
+        state.pendingWork = true;
+        return jobId;
+    }
+
+    public schedule(name: string, cron: string, job: ObjectValue, site: CallSite): string {
+        let next: number | null;
+        try {
+            next = nextFireTime(parseCron(cron), this.host.now());
+        } catch (error: unknown) {
+            if (error instanceof CronError && /L, W and #/.test(error.message)) {
+                throw new UnsupportedError(
+                    site.place,
+                    `the cron expression ${cron} (${error.message})`
+                );
+            }
+            // [verify in an org: the exception and message for an invalid cron expression]
+            return site.vm.raise(
+                'StringException',
+                error instanceof Error ? error.message : String(error)
+            );
+        }
+        const active = [...this.schedules.values()];
+        if (active.some((schedule) => schedule.name === name)) {
+            // [verify in an org: the message; public logs show this text]
+            return site.vm.raise(
+                'AsyncException',
+                `The Apex job named "${name}" is already scheduled for execution.`
+            );
+        }
+        if (active.length >= SCHEDULED_LIMIT) {
+            // [verify in an org: the message]
+            return site.vm.raise(
+                'AsyncException',
+                `You have exceeded the maximum number (${SCHEDULED_LIMIT}) of Apex scheduled jobs.`
+            );
+        }
+        const [detailId = ''] = this.host.systemWrite({
+            operation: 'insert',
+            object: 'CronJobDetail',
+            // JobType 7 is scheduled Apex (Object Reference, "CronJobDetail").
+            records: [{ Name: name, JobType: '7' }]
+        });
+        const [triggerId = ''] = this.host.systemWrite({
+            operation: 'insert',
+            object: 'CronTrigger',
+            records: [
+                {
+                    CronJobDetailId: detailId,
+                    CronExpression: cron,
+                    State: 'WAITING',
+                    NextFireTime: next === null ? null : new Date(next).toISOString(),
+                    StartTime: new Date(this.host.now()).toISOString(),
+                    TimesTriggered: 0,
+                    TimeZoneSidKey: 'GMT'
+                }
+            ]
+        });
+        this.schedules.set(triggerId, { name, cron, job, detailId });
+        this.host.current().pendingWork = true;
+        return triggerId;
+    }
+
+    public abort(id: string, site: CallSite): void {
+        const record = this.host.find(id);
+        const object = record ? this.host.schema.objectOfId(id)?.name : undefined;
+        if (object === 'CronTrigger' && record) {
+            // The trigger is deleted (RG "System Class", abortJob); it reads as DELETED until then.
+            this.host.systemWrite({
+                operation: 'update',
+                object: 'CronTrigger',
+                records: [{ Id: record['Id'] ?? null, State: 'DELETED', NextFireTime: null }]
+            });
+            this.schedules.delete(String(record['Id']));
+            return;
+        }
+        if (object === 'AsyncApexJob' && record) {
+            this.host.systemWrite({
+                operation: 'update',
+                object: 'AsyncApexJob',
+                records: [{ Id: record['Id'] ?? null, Status: 'Aborted' }]
+            });
+            const index = this.queue.findIndex((job) => job.jobId === record['Id']);
+            if (index >= 0) {
+                this.queue.splice(index, 1);
+            }
+            return;
+        }
+        // [verify in an org: abortJob with an Id that names no job]
+        site.vm.raise('StringException', `Invalid id: ${id}`);
+    }
+
+    public attachFinalizer(finalizer: ObjectValue, site: CallSite): void {
+        const state = this.host.current();
+        if (state.async !== 'queueable') {
+            return site.vm.raise(
+                'AsyncException',
+                'System.attachFinalizer(Finalizer) is not allowed in this context'
+            );
+        }
+        if (this.finalizer) {
+            return site.vm.raise(
+                'AsyncException',
+                'More than one Finalizer cannot be attached to same Async Apex Job'
+            );
+        }
+        this.finalizer = finalizer;
+    }
+
+    /** The Schedulables whose triggers are waiting, for a test that runs them. */
+    public firing(): FiringJob[] {
+        return [...this.schedules].map(([triggerId, schedule]) => ({
+            triggerId,
+            job: schedule.job
+        }));
+    }
+
+    /**
+     * Runs one Queueable in a transaction of its own, then its finalizer in another; records
+     * how it ended on its AsyncApexJob. Returns the exception that ended it, if any.
+     */
+    public runQueueable(entry: QueuedJob): JobOutcome {
+        this.host.systemWrite({
+            operation: 'update',
+            object: 'AsyncApexJob',
+            records: [{ Id: entry.jobId, Status: 'Processing' }]
+        });
+        this.finalizer = undefined;
+        const failure = this.guard(() => {
+            this.host.run(
+                () => {
+                    this.call(entry.job, 'System.Queueable', 'execute', [
+                        contextValue(QUEUEABLE_CONTEXT, { jobId: entry.jobId })
+                    ]);
+                },
+                {
+                    async: 'queueable',
+                    depth: entry.depth,
+                    ...(entry.maximumDepth !== undefined
+                        ? { maximumDepth: entry.maximumDepth }
+                        : {})
+                }
+            );
+        });
+        const finalizer = this.takeFinalizer();
+        this.host.systemWrite({
+            operation: 'update',
+            object: 'AsyncApexJob',
+            records: [
+                {
+                    Id: entry.jobId,
+                    Status: failure ? 'Failed' : 'Completed',
+                    NumberOfErrors: failure ? 1 : 0,
+                    ExtendedStatus: failure ? messageOf(failure) : null,
+                    CompletedDate: new Date(this.host.now()).toISOString()
+                }
+            ]
+        });
+        if (finalizer) {
+            const result = this.host.vm.enumValue(
+                'ParentJobResult',
+                failure ? 'UNHANDLED_EXCEPTION' : 'SUCCESS'
+            );
+            const exception = failure instanceof ApexThrow ? failure.exception : null;
+            const finalizerFailure = this.guard(() => {
+                this.host.run(
+                    () => {
+                        this.call(finalizer, 'System.Finalizer', 'execute', [
+                            contextValue(FINALIZER_CONTEXT, {
+                                jobId: entry.jobId,
+                                requestId: entry.jobId,
+                                result,
+                                exception
+                            })
+                        ]);
+                    },
+                    { async: 'finalizer' }
+                );
+            });
+            if (finalizerFailure) {
+                return { failure: finalizerFailure };
+            }
+        }
+        return { failure };
+    }
+
+    /** The finalizer the job just run attached, forgotten for the next one. */
+    private takeFinalizer(): ObjectValue | undefined {
+        const finalizer = this.finalizer;
+        this.finalizer = undefined;
+        return finalizer;
+    }
+
+    /** Runs the Queueables committed so far, and those they queue, to the end of the queue. */
+    public runQueue(): JobOutcome[] {
+        const outcomes: JobOutcome[] = [];
+        for (let entry = this.queue.shift(); entry; entry = this.queue.shift()) {
+            outcomes.push(this.runQueueable(entry));
+        }
+        return outcomes;
+    }
+
+    /** Fires one Schedulable as its trigger would, in a transaction of its own. */
+    public fire(job: FiringJob): JobOutcome {
+        const failure = this.guard(() => {
+            this.host.run(
+                () => {
+                    this.call(job.job, 'System.Schedulable', 'execute', [
+                        contextValue(SCHEDULABLE_CONTEXT, { triggerId: job.triggerId })
+                    ]);
+                },
+                { async: 'scheduled' }
+            );
+        });
+        const trigger = this.host.find(job.triggerId);
+        const schedule = this.schedules.get(job.triggerId);
+        if (trigger && schedule) {
+            const now = this.host.now();
+            const next = nextFireTime(parseCron(schedule.cron), now);
+            this.host.systemWrite({
+                operation: 'update',
+                object: 'CronTrigger',
+                records: [
+                    {
+                        Id: job.triggerId,
+                        TimesTriggered: Number(trigger['TimesTriggered'] ?? 0) + 1,
+                        PreviousFireTime: new Date(now).toISOString(),
+                        NextFireTime: next === null ? null : new Date(next).toISOString()
+                    }
+                ]
+            });
+        }
+        return { failure };
+    }
+
+    /** Runs an interface method of the platform on a project object (`execute` of a Queueable). */
+    private call(
+        target: ObjectValue,
+        interfaceName: string,
+        name: string,
+        args: readonly Value[]
+    ): void {
+        const type = this.host.vm.findType(interfaceName.split('.'), undefined);
+        const method: MethodInfo | undefined =
+            type?.kind === 'class' ? type.cls.findMethods(name)[0] : undefined;
+        if (!method) {
+            throw new Error(`The platform interface ${interfaceName} has no method ${name}.`);
+        }
+        this.host.vm.invoke(method, target, args);
+    }
+
+    /** The Apex exception or limit a run ended with; anything else is not the job's to report. */
+    private guard(run: () => void): ApexThrow | ApexLimitError | undefined {
+        try {
+            run();
+            return undefined;
+        } catch (error: unknown) {
+            if (error instanceof ApexThrow || error instanceof ApexLimitError) {
+                return error;
+            }
+            if (error instanceof LimitException) {
+                return new ApexLimitError(error.message.replace(/^System\.LimitException: /, ''));
+            }
+            throw error;
+        }
+    }
+}
+
+function messageOf(failure: ApexThrow | ApexLimitError): string {
+    return failure instanceof ApexThrow
+        ? `${failure.exception.type.name}: ${failure.exception.exception?.message ?? ''}`
+        : `System.LimitException: ${failure.message}`;
+}
