@@ -92,7 +92,13 @@ export const STANDARD_OBJECT_RULES: Readonly<Record<string, StandardObjectRule>>
      * (Apex Developer Guide, "sObjects That Cannot Be Used Together in DML Operations").
      */
     Organization: setupObject('00D', 'Name', 'IsSandbox', 'OrganizationType', 'InstanceName'),
-    Profile: setupObject('00e', 'Name', 'UserType'),
+    Profile: setupObject(
+        '00e',
+        'Name',
+        'UserType',
+        'PermissionsModifyAllData',
+        'PermissionsViewAllData'
+    ),
     PermissionSet: setupObject('0PS', 'Name', 'Label', 'NamespacePrefix', 'IsOwnedByProfile'),
     PermissionSetAssignment: {
         keyPrefix: '0Pa',
