@@ -36,10 +36,22 @@ function modifierFacts(modifiers: Modifiers): ModifierFacts {
     for (const modifier of modifiers) {
         const annotation = optional(modifier.annotation());
         if (annotation) {
-            annotations.add(annotation.id().getText().toLowerCase());
+            const name = annotation.id().getText().toLowerCase();
+            annotations.add(name);
+            // Its parameters as `name.parameter=value`: `istest.seealldata=true`.
+            for (const pair of optional(annotation.elementValuePairs())?.elementValuePair_list() ??
+                []) {
+                annotations.add(
+                    `${name}.${pair.id().getText()}=${pair.elementValue().getText()}`.toLowerCase()
+                );
+            }
         } else {
             words.add(modifier.getText().toLowerCase());
         }
+    }
+    if (words.has('testmethod')) {
+        // The testMethod keyword is the older spelling of @IsTest (DG "Unit Test Methods").
+        annotations.add('istest');
     }
     const visibility: Visibility = words.has('global')
         ? 'global'

@@ -91,7 +91,10 @@ export interface MethodInfo {
     readonly isVirtual: boolean;
     readonly isOverride: boolean;
     readonly visibility: Visibility;
-    /** Annotation names in lower case: `istest`, `testsetup`, `auraenabled`, ... */
+    /**
+     * Annotation names in lower case: `istest`, `testsetup`, `auraenabled`, ...; with their
+     * parameters too, as `istest.seealldata=true`.
+     */
     readonly annotations: ReadonlySet<string>;
     readonly declaringClass: ApexClass;
     readonly body?: Block;

@@ -105,3 +105,32 @@ exception nothing caught, FATAL_ERROR|TYPE: MESSAGE.`,
         3: 'a bug of the tooling'
     }
 } as const satisfies CommandSpec;
+
+export const apexTestCommand = {
+    command: 'npm run apex:test',
+    description: `Runs the project's Apex tests in the embedded org: every test method of the @IsTest classes
+(or of those named), each in a transaction of its own that is rolled back, with test data
+isolation, in a fresh org or in a subscriber's org after the package's install.`,
+    options: {
+        class: {
+            type: 'string',
+            value: 'NAME[.method]',
+            multiple: true,
+            description: 'a test class, or one method of it, to run; repeat for more (default: all)'
+        },
+        org: {
+            type: 'string',
+            value: 'fresh|installed',
+            description:
+                'the org to run in: fresh, or installed (the post-install handler has run); default fresh'
+        },
+        json: { type: 'boolean', description: 'print {"org":...,"results":[...]} only' }
+    },
+    json: true,
+    exitCodes: {
+        0: 'every test passed',
+        1: 'a test failed',
+        2: 'bad usage, or Apex that does not compile or that the embedded org does not support (the message names the file and line)',
+        3: 'a bug of the tooling'
+    }
+} as const satisfies CommandSpec;

@@ -6,6 +6,14 @@ import { isObjectSourcePath, projectObjects } from '../../project/objects';
 import type { FlowModel } from '../../project/flows';
 import { readUserFile } from '../../shared/files';
 import type { ApexSource } from '../apex/vm';
+import { ApexOrg } from '../drivers/apexOrg';
+import {
+    FRESH_PROFILES,
+    runPostInstall,
+    setUpOrg,
+    SUBSCRIBER_PROFILES,
+    type OrgSetup
+} from '../drivers/setup';
 import { ScenarioError } from '../errors';
 import { compileFlow, readFlowModel, type FlowDefinition } from '../flow';
 import { MESSAGES } from '../messages';
@@ -22,6 +30,8 @@ export interface Project {
     readonly flowTestFiles: readonly string[];
     /** Every Apex class of the package directories, from the project root. */
     readonly apexFiles: readonly string[];
+    /** Every permission set of the package directories, from the project root. */
+    readonly permissionSetFiles: readonly string[];
 }
 
 export interface LoadOptions {
@@ -52,7 +62,8 @@ export function loadProject(root: string = process.cwd(), options: LoadOptions =
         schema: schemaFromObjects(project.memo(projectObjects), { setup: options.setup === true }),
         flowFiles: project.filesEndingWith('.flow-meta.xml'),
         flowTestFiles: project.filesEndingWith('.flowtest-meta.xml'),
-        apexFiles: project.filesEndingWith('.cls')
+        apexFiles: project.filesEndingWith('.cls'),
+        permissionSetFiles: project.filesEndingWith('.permissionset-meta.xml')
     };
 }
 
@@ -104,4 +115,49 @@ export function readScenario(project: Project, file: string): Scenario {
         relative(project.root, path.resolve(file)),
         project.schema
     );
+}
+
+/** The org states an Apex run starts from: a fresh org, or a subscriber's after install. */
+export type OrgState = 'fresh' | 'installed';
+
+export interface OpenedApexOrg {
+    readonly org: ApexOrg;
+    readonly setup: OrgSetup;
+}
+
+/**
+ * The embedded org with the project's Apex and the given active flows, set up as a fresh org
+ * or as a subscriber's after the package's install (the post-install handler has run, the
+ * standard profiles were created in one second). The admin runs what comes next.
+ */
+export function openApexOrg(
+    project: Project,
+    options: {
+        readonly state: OrgState;
+        readonly flows: readonly FlowDefinition[];
+        readonly log: (line: string) => void;
+    }
+): OpenedApexOrg {
+    const sources = readApexSources(project);
+    const org = new ApexOrg({
+        schema: project.schema,
+        sources,
+        flows: options.flows,
+        log: options.log
+    });
+    const installed = options.state === 'installed';
+    const setup = setUpOrg(org, {
+        profiles: installed ? SUBSCRIBER_PROFILES : FRESH_PROFILES,
+        profileClock: installed ? 'same-second' : 'one-per-second',
+        permissionSets: project.permissionSetFiles.map((file) => {
+            const name = path.basename(file).replace(/\.permissionset-meta\.xml$/, '');
+            return { name, label: name };
+        }),
+        sources,
+        flows: options.flows
+    });
+    if (installed) {
+        runPostInstall(org, setup);
+    }
+    return { org, setup };
 }

@@ -1,17 +1,26 @@
 import { loadStandardCatalogue } from '../../project/catalogue';
-import { UnsupportedError } from '../apex/errors';
+import { LimitException } from '../errors';
+import { ApexLimitError, UnsupportedError } from '../apex/errors';
 import { catalogueOf, type ApexData, type DataSecurity } from '../apex/data/bridge';
 import { databaseClasses } from '../apex/data/database';
 import { describeClasses } from '../apex/data/describe';
 import { dataExtensions } from '../apex/data/extensions';
+import type { CallSite } from '../apex/services';
 import { registerCorePlatform } from '../apex/platform';
+import { asyncClasses } from '../apex/platform/async';
 import { contextClasses } from '../apex/platform/contexts';
-import { httpClasses, type CalloutService } from '../apex/platform/http';
+import { httpClasses, type HttpRequestState, type HttpResponseState } from '../apex/platform/http';
+import { limitsClass, type LimitName, type LimitsService } from '../apex/platform/limits';
+import { testClasses, versionClass, type TestService } from '../apex/platform/tests';
 import { ApexVm, type ApexSource } from '../apex/vm';
 import type { FlowDefinition } from '../flow';
-import type { SaveContext, Transaction } from '../org';
+import { GOVERNOR_LIMITS, normalizeId, type RecordStore, type SaveContext } from '../org';
 import { EmbeddedOrg } from '../scenario';
 import type { OrgSchema } from '../schema';
+import type { FieldValues, LimitUsage } from '../types';
+import type { OrgHost, RunOptions, SystemWrite, TransactionState } from './host';
+import { AsyncJobs } from './jobs';
+import type { TestRun } from './testRun';
 
 export interface ApexOrgOptions {
     readonly schema: OrgSchema;
@@ -23,6 +32,16 @@ export interface ApexOrgOptions {
     /** The org's clock; the wall clock when absent. */
     readonly now?: () => number;
 }
+
+/**
+ * "Total number of SOQL queries issued": 100 synchronous, 200 asynchronous; the other limits the
+ * org counts are the same in both (DG "Execution Governors and Limits").
+ */
+const ASYNC_LIMITS: LimitUsage = { ...GOVERNOR_LIMITS, soqlQueries: 200 };
+/** "Total number of callouts (HTTP requests or web services calls) in a transaction": 100. */
+const CALLOUT_LIMIT = 100;
+/** "Maximum number of Apex jobs added to the queue with System.enqueueJob": 50, 1 in async. */
+const QUEUEABLE_LIMITS = { sync: 50, queueable: 1 } as const;
 
 /**
  * Until the org models users and permissions, user-mode operations are refused rather than run
@@ -53,42 +72,59 @@ const SYSTEM_MODE_ONLY: DataSecurity = {
 /**
  * The embedded org with Apex: the project's classes in a VM whose SOQL and DML go to the org's
  * records in the running transaction, where the project's flows fire as they do for a scenario.
- * A driver (anonymous Apex, Apex tests) opens each transaction with `run`.
+ * Drivers (anonymous Apex, Apex tests, the job queue) open each transaction with `run`; a
+ * transaction opened inside another (a job that Test.stopTest() runs) keeps its own limits and
+ * rolls back alone, and its writes stay in the outer one's journal.
  */
-export class ApexOrg {
+export class ApexOrg implements OrgHost {
     public readonly org: EmbeddedOrg;
     public readonly vm: ApexVm;
-    private current: Transaction | undefined;
-    private userId: string | null = null;
-    /**
-     * Callouts: none is made until the org has a callout target (a test's mock, or a base URL
-     * on 127.0.0.1 that the caller configures).
-     */
-    private readonly callouts: CalloutService = {
-        send: (_request, site) => {
-            throw new UnsupportedError(
-                site.place,
-                'a callout without a mock or a configured stand-in'
-            );
-        }
-    };
+    public readonly schema: OrgSchema;
+    public readonly jobs: AsyncJobs;
+    /** The records Apex works on: the org's, or a test's copy of them. */
+    private store: RecordStore;
+    private readonly stack: TransactionState[] = [];
+    private runningUser: string | null = null;
+    private test: TestRun | undefined;
+    private readonly clock: () => number;
 
     public constructor(options: ApexOrgOptions) {
-        const now = options.now ?? (() => Date.now());
-        const context: SaveContext = { now, userId: () => this.userId };
+        this.clock = options.now ?? (() => Date.now());
+        this.schema = options.schema;
+        const context: SaveContext = { now: this.clock, userId: () => this.runningUser };
         this.org = new EmbeddedOrg(options.schema, options.flows, undefined, context);
+        this.store = this.org.store;
+        this.jobs = new AsyncJobs(this, (job) => this.apexClassId(job.type.name));
         const data: ApexData = {
             schema: options.schema,
-            transaction: () => {
-                if (!this.current) {
-                    throw new Error('Apex ran outside a transaction of the embedded org.');
-                }
-                return this.current;
-            },
+            transaction: () => this.current().transaction,
             security: SYSTEM_MODE_ONLY
         };
+        const tests: TestService = {
+            running: () => this.test !== undefined,
+            startTest: (site) => {
+                this.testRun().startTest(site);
+            },
+            stopTest: (site) => {
+                this.testRun().stopTest(site);
+            },
+            setMock: (type, mock, site) => {
+                this.testRun().setMock(type, mock, site);
+            },
+            testInstall: (handler, version, isPush, site) => {
+                this.testRun().testInstall(handler, version, isPush, site);
+            },
+            setCreatedDate: (id, date, site) => {
+                this.testRun().setCreatedDate(id, date, site);
+            }
+        };
+        const limits: LimitsService = {
+            used: (name) => this.used(name),
+            limit: (name) => this.limit(name)
+        };
         const catalogue = loadStandardCatalogue();
-        const statusCodes = catalogue.apexType('System', 'StatusCode')?.values ?? [];
+        const enumValues = (name: string): readonly string[] =>
+            catalogue.apexType('System', name)?.values ?? [];
         this.vm = new ApexVm({
             sources: options.sources,
             log: options.log,
@@ -96,10 +132,14 @@ export class ApexOrg {
             platform: (registry, services) => {
                 registerCorePlatform(registry);
                 registry.add(
-                    ...httpClasses(this.callouts),
+                    ...httpClasses({ send: (request, site) => this.callout(request, site) }),
                     ...contextClasses,
                     ...describeClasses(data),
-                    ...databaseClasses(data, services)
+                    ...databaseClasses(data, services),
+                    ...asyncClasses(this.jobs),
+                    ...testClasses(tests),
+                    versionClass,
+                    limitsClass(limits)
                 );
             },
             extensions: dataExtensions(data),
@@ -112,9 +152,9 @@ export class ApexOrg {
                     superclass: type.superclass ?? 'System.Exception'
                 })),
             enums: {
-                StatusCode: statusCodes,
-                SObjectDescribeOptions:
-                    catalogue.apexType('System', 'SObjectDescribeOptions')?.values ?? []
+                StatusCode: enumValues('StatusCode'),
+                SObjectDescribeOptions: enumValues('SObjectDescribeOptions'),
+                ParentJobResult: enumValues('ParentJobResult')
             },
             isPlatformType: (names) => {
                 const [first = '', ...rest] = names;
@@ -125,23 +165,218 @@ export class ApexOrg {
         });
     }
 
+    // ------------------------------------------------------------------ transactions
+
     /**
-     * Runs Apex in one transaction: committed when it returns, rolled back (with everything it
-     * did) when it throws, statics forgotten at its end as the platform forgets them.
+     * Runs Apex in a transaction of its own: committed when it returns, rolled back (with
+     * everything it did) when it throws. A transaction at the top starts with no static state,
+     * as every platform transaction does; the jobs it queued go to the queue when it commits.
      */
-    public run<R>(body: () => R): R {
-        const transaction = this.org.transaction();
-        this.current = transaction;
-        this.vm.newTransaction();
+    public run<R>(body: () => R, options: RunOptions = {}): R {
+        const outer = this.stack.at(-1);
+        const transaction = this.org.transaction(
+            options.async ? ASYNC_LIMITS : GOVERNOR_LIMITS,
+            this.store
+        );
+        const state: TransactionState = {
+            transaction,
+            async: options.async,
+            callouts: 0,
+            queueableJobs: 0,
+            queued: [],
+            depth: options.depth ?? 0,
+            maximumDepth: options.maximumDepth,
+            finalizer: undefined,
+            pendingWork: false,
+            dmlBaseline: 0
+        };
+        this.stack.push(state);
+        if (!outer) {
+            this.vm.newTransaction();
+        }
         try {
             const result = body();
-            transaction.commit();
+            if (!outer) {
+                transaction.commit();
+            }
+            this.jobs.queue.push(...state.queued);
             return result;
         } catch (error: unknown) {
             transaction.rollback();
+            if (error instanceof LimitException) {
+                // The org's own limits (a flow's query) end Apex as System.LimitException.
+                throw new ApexLimitError(error.message.replace(/^System\.LimitException: /, ''));
+            }
             throw error;
         } finally {
-            this.current = undefined;
+            this.stack.pop();
         }
+    }
+
+    public current(): TransactionState {
+        const state = this.stack.at(-1);
+        if (!state) {
+            throw new Error('Apex ran outside a transaction of the embedded org.');
+        }
+        return state;
+    }
+
+    /**
+     * The org's own writes (a job's AsyncApexJob, a schedule's CronTrigger): no flow, no limit,
+     * in the running transaction when there is one, so that they roll back with it.
+     */
+    public systemWrite(write: SystemWrite): string[] {
+        const transaction = this.org.setupTransaction(this.store);
+        const results = transaction.dml({
+            operation: write.operation,
+            object: this.schema.object(write.object, 'the embedded org'),
+            records: write.records,
+            allOrNone: true
+        });
+        if (this.stack.length === 0) {
+            transaction.commit();
+        }
+        return results.map((result) => result.id ?? '');
+    }
+
+    public patch(id: string, values: FieldValues): void {
+        const object = this.schema.objectOfId(id);
+        const record = this.find(id);
+        if (!object || !record) {
+            throw new Error(`The embedded org has no record ${id} to change.`);
+        }
+        this.store.update(object.name, { ...record, ...values });
+        if (this.stack.length === 0) {
+            this.store.commit();
+        }
+    }
+
+    public find(id: string): FieldValues | undefined {
+        const object = this.schema.objectOfId(id);
+        const normalized = normalizeId(id);
+        return object && normalized ? this.store.get(object.name, normalized) : undefined;
+    }
+
+    public userId(): string | null {
+        return this.runningUser;
+    }
+
+    public now(): number {
+        return this.clock();
+    }
+
+    // ------------------------------------------------------------------ drivers
+
+    /** The records Apex reads and writes from now on (a test's copy, or the org's own). */
+    public useStore(store: RecordStore): void {
+        this.store = store;
+    }
+
+    public get records(): RecordStore {
+        return this.store;
+    }
+
+    /** Runs `body` as the user with this Id (UserInfo, record ownership, user mode). */
+    public asUser<R>(userId: string | null, body: () => R): R {
+        const before = this.runningUser;
+        this.runningUser = userId;
+        try {
+            return body();
+        } finally {
+            this.runningUser = before;
+        }
+    }
+
+    /** Runs `body` as a test method: the Test class answers from `test` meanwhile. */
+    public inTest<R>(test: TestRun, body: () => R): R {
+        this.test = test;
+        this.jobs.testRunning = true;
+        try {
+            return body();
+        } finally {
+            this.test = undefined;
+            this.jobs.testRunning = false;
+        }
+    }
+
+    // ------------------------------------------------------------------ services
+
+    private testRun(): TestRun {
+        if (!this.test) {
+            throw new Error('A Test method ran outside a test.');
+        }
+        return this.test;
+    }
+
+    private used(name: LimitName): number {
+        const state = this.current();
+        const usage = state.transaction.limits.usage;
+        switch (name) {
+            case 'queries':
+                return usage.soqlQueries;
+            case 'queryRows':
+                return usage.queryRows;
+            case 'dmlStatements':
+                return usage.dmlStatements;
+            case 'dmlRows':
+                return usage.dmlRows;
+            case 'callouts':
+                return state.callouts;
+            case 'queueableJobs':
+                return state.queueableJobs;
+        }
+    }
+
+    private limit(name: LimitName): number {
+        const state = this.current();
+        const limits = state.async ? ASYNC_LIMITS : GOVERNOR_LIMITS;
+        switch (name) {
+            case 'queries':
+                return limits.soqlQueries;
+            case 'queryRows':
+                return limits.queryRows;
+            case 'dmlStatements':
+                return limits.dmlStatements;
+            case 'dmlRows':
+                return limits.dmlRows;
+            case 'callouts':
+                return CALLOUT_LIMIT;
+            case 'queueableJobs':
+                return state.async === 'queueable'
+                    ? QUEUEABLE_LIMITS.queueable
+                    : QUEUEABLE_LIMITS.sync;
+        }
+    }
+
+    /**
+     * One callout (DG "Callout Limits and Limitations", "Testing HTTP Callouts"): not after
+     * uncommitted work, at most 100 in a transaction; in a test answered by the mock, and
+     * otherwise refused until the org has a stand-in to call.
+     */
+    private callout(request: HttpRequestState, site: CallSite): HttpResponseState {
+        const state = this.current();
+        const dml = state.transaction.limits.usage.dmlStatements > state.dmlBaseline;
+        if (state.pendingWork || dml) {
+            return site.vm.raise(
+                'CalloutException',
+                'You have uncommitted work pending. Please commit or rollback before calling out.'
+            );
+        }
+        if (state.callouts + 1 > CALLOUT_LIMIT) {
+            throw new ApexLimitError(`Too many callouts: ${state.callouts + 1}`);
+        }
+        state.callouts += 1;
+        if (this.test) {
+            return this.test.respond(request, site);
+        }
+        throw new UnsupportedError(site.place, 'a callout without a mock or a configured stand-in');
+    }
+
+    private apexClassId(className: string): string | null {
+        const top = className.split('.')[0]?.toLowerCase();
+        const row = this.store
+            .all('ApexClass')
+            .find((candidate) => String(candidate['Name']).toLowerCase() === top);
+        return typeof row?.['Id'] === 'string' ? row['Id'] : null;
     }
 }

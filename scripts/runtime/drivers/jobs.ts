@@ -8,7 +8,7 @@ import {
     QUEUEABLE_CONTEXT,
     SCHEDULABLE_CONTEXT
 } from '../apex/platform/contexts';
-import type { CallSite } from '../apex/services';
+import type { ApexServices, CallSite } from '../apex/services';
 import { CronError, nextFireTime, parseCron } from './cron';
 import type { FiringJob, OrgHost, QueuedJob } from './host';
 
@@ -35,6 +35,32 @@ interface Schedule {
     readonly cron: string;
     readonly job: ObjectValue;
     readonly detailId: string;
+}
+
+/** The org's jobs at one moment: what a test starts from. */
+export interface JobsState {
+    readonly queue: readonly QueuedJob[];
+    readonly schedules: ReadonlyMap<string, Schedule>;
+}
+
+/**
+ * Runs a method of a platform interface on an object of the project (`execute` of a Queueable,
+ * `onInstall` of an InstallHandler); the object is known to implement it.
+ */
+export function callInterface(
+    vm: ApexServices,
+    target: ObjectValue,
+    interfaceName: string,
+    name: string,
+    args: readonly Value[]
+): Value {
+    const type = vm.findType(interfaceName.split('.'), undefined);
+    const method: MethodInfo | undefined =
+        type?.kind === 'class' ? type.cls.findMethods(name)[0] : undefined;
+    if (!method) {
+        throw new Error(`The platform interface ${interfaceName} has no method ${name}.`);
+    }
+    return vm.invoke(method, target, args);
 }
 
 export class AsyncJobs implements JobService {
@@ -335,13 +361,19 @@ export class AsyncJobs implements JobService {
         name: string,
         args: readonly Value[]
     ): void {
-        const type = this.host.vm.findType(interfaceName.split('.'), undefined);
-        const method: MethodInfo | undefined =
-            type?.kind === 'class' ? type.cls.findMethods(name)[0] : undefined;
-        if (!method) {
-            throw new Error(`The platform interface ${interfaceName} has no method ${name}.`);
-        }
-        this.host.vm.invoke(method, target, args);
+        callInterface(this.host.vm, target, interfaceName, name, args);
+    }
+
+    /** The schedules and queue as they are now, for a test to start from and return to. */
+    public save(): JobsState {
+        return { queue: [...this.queue], schedules: new Map(this.schedules) };
+    }
+
+    public restore(state: JobsState): void {
+        this.queue.splice(0, this.queue.length, ...state.queue);
+        this.schedules.clear();
+        state.schedules.forEach((schedule, id) => this.schedules.set(id, schedule));
+        this.finalizer = undefined;
     }
 
     /** The Apex exception or limit a run ended with; anything else is not the job's to report. */

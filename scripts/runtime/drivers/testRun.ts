@@ -1,17 +1,17 @@
 import { ApexThrow, ApexLimitError, UnsupportedError } from '../apex/errors';
-import type {
-    DatetimeValue,
-    MethodInfo,
-    ObjectValue,
-    PlatformValue,
-    TypeValue
-} from '../apex/model';
+import { PlatformValue, type DatetimeValue, type ObjectValue, type TypeValue } from '../apex/model';
 import { contextValue, INSTALL_CONTEXT } from '../apex/platform/contexts';
+import {
+    REQUEST,
+    responseOf,
+    type HttpRequestState,
+    type HttpResponseState
+} from '../apex/platform/http';
 import type { TestService } from '../apex/platform/tests';
 import type { CallSite } from '../apex/services';
 import type { LimitUsage } from '../types';
 import type { OrgHost, QueuedJob } from './host';
-import type { AsyncJobs } from './jobs';
+import { callInterface, type AsyncJobs } from './jobs';
 
 const ZERO: LimitUsage = { soqlQueries: 0, queryRows: 0, dmlStatements: 0, dmlRows: 0 };
 
@@ -39,14 +39,19 @@ export class TestRun implements TestService {
     /** How many jobs the test's transaction had queued when startTest ran. */
     private queuedAtStart = 0;
     private readonly scheduledAtStart = new Set<string>();
-    /** The triggers the test has fired: each runs once in a test. */
-    private readonly fired = new Set<string>();
+    /**
+     * The triggers the test has fired, each runs once in a test; and the org's own schedules
+     * from before the test, which a test never runs.
+     */
+    private readonly fired: Set<string>;
 
     public constructor(
         private readonly host: OrgHost,
         private readonly jobs: AsyncJobs,
         private readonly install: { readonly organizationId: () => string }
-    ) {}
+    ) {
+        this.fired = new Set(jobs.firing().map((job) => job.triggerId));
+    }
 
     public running(): boolean {
         return true;
@@ -114,6 +119,28 @@ export class TestRun implements TestService {
         }
     }
 
+    /**
+     * Answers a callout from the test's mock (RG "HttpCalloutMock Interface"); without one, a
+     * test method cannot call out.
+     */
+    public respond(request: HttpRequestState, site: CallSite): HttpResponseState {
+        const mock = this.mock;
+        if (!mock) {
+            return site.vm.raise(
+                'CalloutException',
+                'Methods defined as TestMethod do not support Web service callouts'
+            );
+        }
+        const response = callInterface(site.vm, mock, 'System.HttpCalloutMock', 'respond', [
+            new PlatformValue(REQUEST, request as unknown as Record<string, unknown>)
+        ]);
+        if (!(response instanceof PlatformValue)) {
+            // [verify in an org: what Http.send does when the mock returns null]
+            throw new UnsupportedError(site.place, 'a callout mock that returns null');
+        }
+        return responseOf(response);
+    }
+
     public setMock(type: TypeValue, mock: ObjectValue, site: CallSite): void {
         const wanted = site.vm.findType(['System', 'HttpCalloutMock'], undefined);
         if (
@@ -142,15 +169,13 @@ export class TestRun implements TestService {
         site: CallSite
     ): void {
         const type = site.vm.findType(['System', 'InstallHandler'], undefined);
-        const method: MethodInfo | undefined =
-            type?.kind === 'class' ? type.cls.findMethods('onInstall')[0] : undefined;
-        if (!method || type?.kind !== 'class' || !handler.type.isSubtypeOf(type.cls)) {
+        if (type?.kind !== 'class' || !handler.type.isSubtypeOf(type.cls)) {
             site.vm.raise(
                 'TypeException',
                 `${handler.type.name} does not implement InstallHandler`
             );
         }
-        site.vm.invoke(method, handler, [
+        callInterface(site.vm, handler, 'System.InstallHandler', 'onInstall', [
             contextValue(INSTALL_CONTEXT, {
                 organizationId: this.install.organizationId(),
                 installerId: this.host.userId() ?? '',

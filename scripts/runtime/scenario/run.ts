@@ -52,13 +52,7 @@ export class EmbeddedOrg {
     /** Loads existing records; a record the org would refuse is a ScenarioError at its place. */
     public load(data: readonly DataSet[]): void {
         for (const set of data) {
-            const transaction = new Transaction(
-                this.schema,
-                this.store,
-                NO_TRIGGERS,
-                UNLIMITED,
-                this.context
-            );
+            const transaction = this.setupTransaction();
             try {
                 transaction.dml({
                     operation: 'insert',
@@ -80,9 +74,20 @@ export class EmbeddedOrg {
         }
     }
 
-    /** A transaction with the org's flows as save automation. */
-    public transaction(limits?: Readonly<LimitUsage>): Transaction {
-        return new Transaction(this.schema, this.store, this.triggers, limits, this.context);
+    /**
+     * A transaction for the org's own writes (loading data, setting itself up, recording a job):
+     * no automation runs and no limit counts, but defaults and save checks apply.
+     */
+    public setupTransaction(store: RecordStore = this.store): Transaction {
+        return new Transaction(this.schema, store, NO_TRIGGERS, UNLIMITED, this.context);
+    }
+
+    /**
+     * A transaction with the org's flows as save automation, on the org's records or on a store
+     * of its own (an Apex test's copy of them).
+     */
+    public transaction(limits?: Readonly<LimitUsage>, store: RecordStore = this.store): Transaction {
+        return new Transaction(this.schema, store, this.triggers, limits, this.context);
     }
 
     /**
