@@ -5,7 +5,8 @@ import { catalogueOf, type ApexData, type DataSecurity } from '../apex/data/brid
 import { databaseClasses } from '../apex/data/database';
 import { describeClasses } from '../apex/data/describe';
 import { dataExtensions } from '../apex/data/extensions';
-import type { CallSite } from '../apex/services';
+import type { ApexClass, SourcePlace } from '../apex/model';
+import type { ApexServices, CallSite } from '../apex/services';
 import { registerCorePlatform } from '../apex/platform';
 import { asyncClasses } from '../apex/platform/async';
 import { contextClasses } from '../apex/platform/contexts';
@@ -69,6 +70,15 @@ const SYSTEM_MODE_ONLY: DataSecurity = {
     }
 };
 
+/** A platform enum the VM was given (VmOptions.enums), as the class Apex code sees. */
+function platformEnum(services: ApexServices, name: string): ApexClass {
+    const type = services.findType(['System', name], undefined);
+    if (type?.kind !== 'class') {
+        throw new Error(`The VM has no platform enum System.${name}.`);
+    }
+    return type.cls;
+}
+
 /**
  * The embedded org with Apex: the project's classes in a VM whose SOQL and DML go to the org's
  * records in the running transaction, where the project's flows fire as they do for a scenario.
@@ -98,7 +108,10 @@ export class ApexOrg implements OrgHost {
         const data: ApexData = {
             schema: options.schema,
             transaction: () => this.current().transaction,
-            security: SYSTEM_MODE_ONLY
+            security: SYSTEM_MODE_ONLY,
+            runAs: (userId, place, body) => {
+                this.runAs(userId, place, body);
+            }
         };
         const tests: TestService = {
             running: () => this.test !== undefined,
@@ -133,7 +146,10 @@ export class ApexOrg implements OrgHost {
                 registerCorePlatform(registry);
                 registry.add(
                     ...httpClasses({ send: (request, site) => this.callout(request, site) }),
-                    ...contextClasses,
+                    ...contextClasses(
+                        services.exceptionRoot,
+                        platformEnum(services, 'ParentJobResult')
+                    ),
                     ...describeClasses(data),
                     ...databaseClasses(data, services),
                     ...asyncClasses(this.jobs),
@@ -300,6 +316,28 @@ export class ApexOrg implements OrgHost {
     }
 
     // ------------------------------------------------------------------ services
+
+    /**
+     * A System.runAs block (DG "Using the runAs Method"): only in a test; it runs as the user,
+     * with a mixed-DML check of its own, and counts one DML statement, which is no uncommitted
+     * work for a callout.
+     */
+    private runAs(userId: string, place: SourcePlace, body: () => void): void {
+        if (!this.test) {
+            // DG: "You can use runAs only in test methods."
+            throw new UnsupportedError(place, 'System.runAs outside a test method');
+        }
+        if (this.schema.objectOfId(userId)?.name !== 'User' || !this.find(userId)) {
+            // [verify in an org: runAs with the Id of no user]
+            throw new UnsupportedError(place, `System.runAs with ${userId}, which names no User`);
+        }
+        const state = this.current();
+        state.transaction.limits.dml(0);
+        state.dmlBaseline += 1;
+        this.asUser(userId, () => {
+            state.transaction.withOwnMixedDml(body);
+        });
+    }
 
     private testRun(): TestRun {
         if (!this.test) {

@@ -84,6 +84,21 @@ export class Transaction {
         return object && normalized ? this.store.get(object.name, normalized) : undefined;
     }
 
+    /**
+     * Runs `body` with a mixed-DML check of its own, as a System.runAs block does (DG "Mixed
+     * DML Operations in Test Methods"): setup and non-setup objects saved inside it do not
+     * clash with those saved outside.
+     */
+    public withOwnMixedDml<R>(body: () => R): R {
+        const saved = this.mixed;
+        this.mixed = {};
+        try {
+            return body();
+        } finally {
+            this.mixed = saved;
+        }
+    }
+
     /** Counts one SOQL query that returned `rows` rows. */
     public countQuery(rows: number): void {
         this.limits.query(rows);

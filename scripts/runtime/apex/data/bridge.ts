@@ -1,7 +1,7 @@
 import { Big } from 'bigdecimal.js';
 import type { DmlOperation, Transaction } from '../../org';
 import type { FieldSchema, ObjectSchema, OrgSchema } from '../../schema';
-import type { Scalar } from '../../types';
+import type { FieldValues, Scalar } from '../../types';
 import { asDecimal } from '../equality';
 import {
     DateValue,
@@ -11,6 +11,7 @@ import {
     SObjectValue,
     toLong,
     type ApexType,
+    type DmlRowError,
     type SourcePlace,
     type Value
 } from '../model';
@@ -29,6 +30,11 @@ export interface ApexData {
     transaction(): Transaction;
     /** What the running user may read and write, checked in user mode. */
     readonly security: DataSecurity;
+    /**
+     * Runs the block of `System.runAs(user)` as the user with this Id (DG "Using the runAs
+     * Method"); the org refuses it where the platform does not allow it.
+     */
+    runAs(userId: string, place: SourcePlace, body: () => void): void;
 }
 
 /**
@@ -42,6 +48,26 @@ export type AccessMode = 'system' | 'user' | 'security-enforced';
 export interface FieldUse {
     readonly object: ObjectSchema;
     readonly field: FieldSchema;
+    /**
+     * The query clause that names the field. WITH SECURITY_ENFORCED checks only the SELECT
+     * clause's fields (DG "Filter SOQL Queries Using WITH SECURITY_ENFORCED"); a field without
+     * a clause cannot be placed, so such a query's failing field is refused.
+     */
+    readonly clause?: 'select' | 'where' | 'order by';
+}
+
+/** A row a DML operation writes: its values as the org stores them and the fields it sets. */
+export interface WriteRow {
+    readonly values: FieldValues;
+    readonly fields: readonly FieldSchema[];
+}
+
+/** How a DML operation takes a row that the running user may not write. */
+export interface WriteCheck {
+    /** All-or-none operations throw; the others fail the row and save the rest. */
+    readonly allOrNone: boolean;
+    /** Fails one row (allOrNone false): its error goes to the row's result. */
+    readonly deny: (error: DmlRowError) => void;
 }
 
 /** The running user's permissions, as database operations check them. */
@@ -63,13 +89,17 @@ export interface DataSecurity {
         field: FieldSchema | undefined,
         place: SourcePlace
     ): boolean;
-    /** Throws the platform's exception when the user may not write the object or a field. */
+    /**
+     * Throws the platform's exception when the user may not write the object, or a field of a
+     * row in an all-or-none operation; in a partial one, denies the rows with such a field.
+     */
     checkWrite(
         object: ObjectSchema,
         operation: DmlOperation,
-        fields: readonly FieldSchema[],
+        rows: readonly WriteRow[],
         mode: AccessMode,
-        place: SourcePlace
+        place: SourcePlace,
+        check: WriteCheck
     ): void;
 }
 

@@ -1,8 +1,11 @@
 import { ApexGrammar, optional } from '../../../project/apex';
 import type { CompilerApi, CompilerExtensions, DmlStatementContext } from '../compiler/api';
 import { dateArithmetic } from '../compiler/dates';
-import type { Stmt } from '../frame';
+import { UnsupportedError } from '../errors';
+import type { Completion, Stmt } from '../frame';
 import { NORMAL } from '../frame';
+import { IdValue, SObjectValue } from '../model';
+import { typeName } from '../types';
 import type { AccessMode, ApexData } from './bridge';
 import { sobjectStatic } from './describe';
 import { runDml, type ApexDmlOperation } from './dml';
@@ -11,13 +14,12 @@ import { compileSoql } from './soql';
 
 /**
  * The language with the embedded org's data: sObjects, SOQL and DML against its records, in its
- * running transaction. System.runAs comes with the org's users; until then it is refused at its
- * line.
+ * running transaction, and System.runAs with the org's users.
  */
 export function dataExtensions(data: ApexData): CompilerExtensions {
     return {
         dmlStatement: (compiler, context) => dmlStatement(compiler, data, context),
-        runAs: (compiler, context) => compiler.refuse(context, 'System.runAs'),
+        runAs: (compiler, context) => runAs(compiler, data, context),
         soql: (compiler, context) => compileSoql(compiler, data, context),
         sobjectField,
         sobjectStatic: (compiler, type, name, context) =>
@@ -50,6 +52,48 @@ function dmlStatement(compiler: CompilerApi, data: ApexData, context: DmlStateme
             ...(externalId !== undefined ? { externalId } : {})
         });
         return NORMAL;
+    };
+}
+
+/**
+ * `System.runAs(user) { ... }` (DG "Using the runAs Method"): the block runs as a User the
+ * test inserted or queried; the form that takes a package Version is not modelled.
+ */
+function runAs(
+    compiler: CompilerApi,
+    data: ApexData,
+    context: ApexGrammar.RunAsStatementContext
+): Stmt {
+    const args = optional(context.expressionList())?.expression_list() ?? [];
+    const [argument] = args;
+    if (!argument || args.length > 1) {
+        return compiler.fail(context, 'System.runAs takes one User');
+    }
+    const user = compiler.expression(argument);
+    if (user.type.kind !== 'sobject' || user.type.name !== 'User') {
+        return compiler.refuse(context, `System.runAs with ${typeName(user.type)}`);
+    }
+    const body = compiler.block(context.block());
+    const place = compiler.place(context);
+    const services = compiler.services;
+    return (frame) => {
+        frame.line = place.line;
+        const record = user.evaluate(frame);
+        if (!(record instanceof SObjectValue)) {
+            // [verify in an org: System.runAs(null)]
+            return services.raise('NullPointerException', 'Attempt to de-reference a null object');
+        }
+        const id = record.fields.get('id');
+        if (!(id instanceof IdValue)) {
+            // DG: runAs also takes a user that was never inserted; the embedded org does not
+            // create one.
+            throw new UnsupportedError(place, 'System.runAs with a User that has no Id');
+        }
+        let completion: Completion = NORMAL;
+        data.runAs(id.value, place, () => {
+            completion = body(frame);
+        });
+        return completion;
     };
 }
 

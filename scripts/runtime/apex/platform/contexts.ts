@@ -1,4 +1,4 @@
-import { IdValue, PlatformValue, type ObjectValue, type Value } from '../model';
+import { IdValue, PlatformValue, type ApexClass, type ObjectValue, type Value } from '../model';
 import type { PlatformClass } from '../services';
 import { T } from '../types';
 import { method } from './define';
@@ -52,7 +52,14 @@ export function contextValue(name: string, state: object): PlatformValue {
     return new PlatformValue(name, state as Record<string, unknown>);
 }
 
-export const contextClasses: readonly PlatformClass[] = [
+/**
+ * The context classes, given the classes of the VM that FinalizerContext returns:
+ * System.Exception and the System.ParentJobResult enum.
+ */
+export const contextClasses = (
+    exception: ApexClass,
+    parentJobResult: ApexClass
+): PlatformClass[] => [
     {
         name: QUEUEABLE_CONTEXT,
         names: ['queueablecontext', 'system.queueablecontext'],
@@ -76,10 +83,15 @@ export const contextClasses: readonly PlatformClass[] = [
             method(
                 'getResult',
                 [],
-                T.platform('System.ParentJobResult'),
+                { kind: 'class', cls: parentJobResult },
                 (self) => finalizer(self).result
             ),
-            method('getException', [], T.object, (self) => finalizer(self).exception)
+            method(
+                'getException',
+                [],
+                { kind: 'class', cls: exception },
+                (self) => finalizer(self).exception
+            )
         ]
     },
     {

@@ -9,6 +9,7 @@ import { matcherClass, patternClass } from './regex';
 import type { PlatformRegistry } from './registry';
 import { stringClass } from './strings';
 import { assertClass, mathClass, systemClass } from './system';
+import { typeClass } from './typeClass';
 
 /** The platform classes the embedded org implements for every Apex program. */
 export function registerCorePlatform(registry: PlatformRegistry): void {
@@ -35,6 +36,7 @@ export function registerCorePlatform(registry: PlatformRegistry): void {
         patternClass,
         matcherClass,
         encodingUtilClass,
-        cryptoClass
+        cryptoClass,
+        typeClass
     );
 }
