@@ -1,4 +1,5 @@
 import type { ApexGrammar } from '../../project/apex';
+import type { CoverageRecorder } from './coverage';
 import type { EqualityHooks } from './equality';
 import type { Frame } from './frame';
 import type { RenderHooks } from './render';
@@ -30,6 +31,8 @@ export interface ApexServices {
     readonly exceptionRoot: ApexClass;
     readonly renderHooks: RenderHooks;
     readonly equalityHooks: EqualityHooks;
+    /** Counts the lines that run, for test coverage; undefined when the run does not. */
+    readonly coverage: CoverageRecorder | undefined;
 
     /** The type a type reference names, seen from `context` (its inner classes first). */
     resolveType(

@@ -1,6 +1,7 @@
 import { ApexGrammar, optional, parseApex } from '../../project/apex';
 import type { CompilerExtensions } from './compiler/api';
 import { MethodCompiler, type CompiledBody } from './compiler/compiler';
+import type { CoverageRecorder } from './coverage';
 import { apexEquals, type EqualityHooks } from './equality';
 import { ApexCompileError, ApexLimitError, ApexThrow, UnsupportedError } from './errors';
 import { Frame, RETURN, type Stmt } from './frame';
@@ -55,6 +56,8 @@ export interface VmOptions {
      * catalogue): it is refused as not supported rather than as an invalid type.
      */
     readonly isPlatformType?: (names: readonly string[]) => boolean;
+    /** Records the lines that run, for test coverage; a run without it pays nothing. */
+    readonly coverage?: CoverageRecorder;
 }
 
 /** The deepest chain of calls Apex allows (DG "Execution Governors and Limits"). */
@@ -70,6 +73,7 @@ const SYNTAX_LIMIT = 3;
 export class ApexVm implements ApexServices {
     public readonly platform = new PlatformRegistry();
     public readonly exceptionRoot: ApexClass;
+    public readonly coverage: CoverageRecorder | undefined;
     private readonly classes = new Map<string, ApexClass>();
     private readonly exceptions: Map<string, ApexClass>;
     /** The platform's exception classes and enums, by simple and qualified lower-case name. */
@@ -103,6 +107,7 @@ export class ApexVm implements ApexServices {
     public constructor(private readonly options: VmOptions) {
         const { root, byName } = createExceptionClasses(options.exceptions);
         this.exceptionRoot = root;
+        this.coverage = options.coverage;
         this.exceptions = byName;
         this.builtins = new Map([
             ...byName,
@@ -568,12 +573,15 @@ export class ApexVm implements ApexServices {
                 );
                 const slot = field.slot;
                 const line = field.place.line;
+                const count = this.coverage?.initializer(cls.place.file, initializer);
                 return isStatic
                     ? (frame: Frame) => {
+                          count?.();
                           frame.line = line;
                           this.stateOf(cls).slots[slot] = value(frame);
                       }
                     : (frame: Frame) => {
+                          count?.();
                           frame.line = line;
                           (frame.self as ObjectValue).fields[slot] = value(frame);
                       };

@@ -143,6 +143,15 @@ export class MethodCompiler implements CompilerApi {
     public statement(context: ApexGrammar.StatementContext): Stmt {
         const line = context.start.line;
         const inner = this.statementBody(context);
+        // Counted for test coverage (DG "Testing and Code Coverage") only when a run records it.
+        const count = this.services.coverage?.statement(this.file, context);
+        if (count) {
+            return (frame) => {
+                count();
+                frame.line = line;
+                return inner(frame);
+            };
+        }
         return (frame) => {
             frame.line = line;
             return inner(frame);
