@@ -65,14 +65,14 @@ export function runDml(
     duplicateIds(services, operation, records);
     const externalId = externalIdField(data, services, object, options.externalId);
     const rows = records.map((record) => valuesOf(data, object, record));
-    data.security.checkWrite(
-        object,
-        operation,
-        rows.flatMap((row) => row.fields),
-        options.mode,
-        options.place
+    const denied = new Map<number, DmlRowError>();
+    data.security.checkWrite(object, operation, rows, options.mode, options.place, {
+        allOrNone: options.allOrNone,
+        deny: (error) => denied.set(error.index, error)
+    });
+    const early = rows.map(
+        (row, index) => denied.get(index) ?? preCheck(operation, row.values, index)
     );
-    const early = rows.map((row, index) => preCheck(operation, row.values, index));
     const firstEarly = early.find((error) => error !== undefined);
     if (firstEarly && options.allOrNone) {
         throwDml(services, operation, [firstEarly]);

@@ -1,0 +1,77 @@
+/**
+ * What the project's security metadata grants and names, as the Metadata API Developer Guide
+ * describes each type (PermissionSet, CustomPermission, CustomLabels, NamedCredential). Names are
+ * kept as the files write them: without the package's namespace prefix.
+ */
+
+/** Where a definition comes from: its file, from the project root, and its element's line. */
+export interface SourceLocation {
+    readonly file: string;
+    readonly line: number;
+}
+
+/**
+ * A permission set's `<objectPermissions>` on one object (Metadata API Developer Guide,
+ * "PermissionSet": allowRead, allowCreate, allowEdit, allowDelete, viewAllRecords,
+ * modifyAllRecords).
+ */
+export interface ObjectPermissions {
+    readonly read: boolean;
+    readonly create: boolean;
+    readonly edit: boolean;
+    readonly delete: boolean;
+    readonly viewAll: boolean;
+    readonly modifyAll: boolean;
+}
+
+/** A permission set's `<fieldPermissions>` on one field. */
+export interface FieldPermissions {
+    readonly readable: boolean;
+    readonly editable: boolean;
+}
+
+export interface PermissionSetDefinition extends SourceLocation {
+    /** The API name: the file's name (`Calendly_Links_Admin`). */
+    readonly name: string;
+    readonly label: string;
+    /** By object API name as written (`CalendlyLink__c`). */
+    readonly objectPermissions: ReadonlyMap<string, ObjectPermissions>;
+    /** By `Object.Field` as written (`CalendlyLink__c.Email__c`). */
+    readonly fieldPermissions: ReadonlyMap<string, FieldPermissions>;
+    /** Custom permissions the set enables. */
+    readonly customPermissions: ReadonlySet<string>;
+    /** Apex classes the set gives access to. */
+    readonly classAccesses: ReadonlySet<string>;
+    /** User permissions the set enables (`ApiEnabled`, `ViewSetup`, ...). */
+    readonly userPermissions: ReadonlySet<string>;
+}
+
+export interface CustomPermissionDefinition extends SourceLocation {
+    /** The API name: the file's name. */
+    readonly name: string;
+    readonly label: string;
+}
+
+/** One `<labels>` entry of CustomLabels.labels-meta.xml. */
+export interface CustomLabelDefinition extends SourceLocation {
+    /** `<fullName>`: the name Apex writes after `Label.`. */
+    readonly name: string;
+    readonly value: string;
+    /** The language of the value (`en_US`). */
+    readonly language: string;
+    /** Whether a subscriber's code can reach it (a protected label is the package's own). */
+    readonly protected: boolean;
+}
+
+export interface NamedCredentialDefinition extends SourceLocation {
+    /** The API name: the file's name, written after `callout:`. */
+    readonly name: string;
+    readonly label: string;
+    /**
+     * The endpoint callouts go to: the legacy format's `<endpoint>`, or the newer format's
+     * `<namedCredentialParameters>` of parameterType Url; undefined when the file names none.
+     */
+    readonly url: string | undefined;
+    /** The external credential that authenticates the callouts (the newer format). */
+    readonly externalCredential?: string;
+}
