@@ -1,4 +1,7 @@
+import * as path from 'node:path';
 import { runCommand, UsageError } from '../../shared/command';
+import { CoverageRecorder } from '../apex/coverage';
+import { coverageSummary, writeJUnit, writeLcov } from '../drivers/reports';
 import {
     findTests,
     runTests,
@@ -8,9 +11,13 @@ import {
 } from '../drivers/apexTests';
 import { ScenarioError } from '../errors';
 import { apexTestCommand } from './commands';
-import { activeFlows, loadProject, openApexOrg, type OrgState } from './project';
+import { activeFlows, loadProject, openApexOrg, readApexSources, type OrgState } from './project';
 
 const STATES: readonly OrgState[] = ['fresh', 'installed'];
+const JUNIT_REPORT = 'reports/apex-tests.xml';
+const LCOV_REPORT = 'reports/apex-coverage/lcov.info';
+
+const percent = (value: number): string => `${value.toFixed(2).padStart(6)}%`;
 
 function selectionOf(text: string): TestSelection {
     const [className = '', methodName, ...rest] = text.split('.');
@@ -40,11 +47,15 @@ function run(classes: readonly string[], state: string, json: boolean): number {
     }
     const selections = classes.map(selectionOf);
     const project = loadProject(process.cwd(), { setup: true });
+    const coverage = new CoverageRecorder();
     const { org, setup } = openApexOrg(project, {
         state: state as OrgState,
         flows: activeFlows(project),
-        log: () => undefined
+        log: () => undefined,
+        coverage
     });
+    // What the org ran to set itself up (the post-install handler) is not a test's coverage.
+    coverage.reset();
     let tests;
     try {
         tests = findTests(org, selections);
@@ -59,11 +70,25 @@ function run(classes: readonly string[], state: string, json: boolean): number {
             console.log(line(result));
         }
     });
+    writeJUnit(path.join(project.root, JUNIT_REPORT), results);
+    const files = coverage.report(readApexSources(project));
+    writeLcov(path.join(project.root, LCOV_REPORT), files);
+    const summary = coverageSummary(files);
     const count = (outcome: TestMethodResult['outcome']): number =>
         results.filter((result) => result.outcome === outcome).length;
     if (json) {
-        console.log(JSON.stringify({ org: state, results }, null, 2));
+        console.log(JSON.stringify({ org: state, results, coverage: summary }, null, 2));
     } else {
+        console.log(`\nLine coverage of the classes that are not tests:`);
+        for (const cls of summary.classes) {
+            console.log(
+                `  ${cls.className.padEnd(32)} ${percent(cls.percent)}  ${cls.covered}/${cls.total}`
+            );
+        }
+        console.log(
+            `  ${'total'.padEnd(32)} ${percent(summary.percent)}  ${summary.covered}/${summary.total}`
+        );
+        console.log(`JUnit XML: ${JUNIT_REPORT}; lcov: ${LCOV_REPORT}`);
         console.log(
             `\n${results.length} test methods in the ${state} org: ${count('pass')} passed, ${count('fail')} failed, ${count('error')} could not run`
         );

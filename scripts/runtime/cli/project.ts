@@ -5,6 +5,7 @@ import { Project as ProjectFiles } from '../../project';
 import { isObjectSourcePath, projectObjects } from '../../project/objects';
 import type { FlowModel } from '../../project/flows';
 import { readUserFile } from '../../shared/files';
+import type { CoverageRecorder } from '../apex/coverage';
 import type { ApexSource } from '../apex/vm';
 import { ApexOrg } from '../drivers/apexOrg';
 import {
@@ -136,6 +137,7 @@ export function openApexOrg(
         readonly state: OrgState;
         readonly flows: readonly FlowDefinition[];
         readonly log: (line: string) => void;
+        readonly coverage?: CoverageRecorder;
     }
 ): OpenedApexOrg {
     const sources = readApexSources(project);
@@ -143,7 +145,8 @@ export function openApexOrg(
         schema: project.schema,
         sources,
         flows: options.flows,
-        log: options.log
+        log: options.log,
+        ...(options.coverage ? { coverage: options.coverage } : {})
     });
     const installed = options.state === 'installed';
     const setup = setUpOrg(org, {

@@ -5,6 +5,7 @@ import { catalogueOf, type ApexData, type DataSecurity } from '../apex/data/brid
 import { databaseClasses } from '../apex/data/database';
 import { describeClasses } from '../apex/data/describe';
 import { dataExtensions } from '../apex/data/extensions';
+import type { CoverageRecorder } from '../apex/coverage';
 import type { ApexClass, SourcePlace } from '../apex/model';
 import type { ApexServices, CallSite } from '../apex/services';
 import { registerCorePlatform } from '../apex/platform';
@@ -32,6 +33,8 @@ export interface ApexOrgOptions {
     readonly log: (line: string) => void;
     /** The org's clock; the wall clock when absent. */
     readonly now?: () => number;
+    /** Counts the lines of the project's classes that run, for a coverage report. */
+    readonly coverage?: CoverageRecorder;
 }
 
 /**
@@ -141,6 +144,7 @@ export class ApexOrg implements OrgHost {
         this.vm = new ApexVm({
             sources: options.sources,
             log: options.log,
+            ...(options.coverage ? { coverage: options.coverage } : {}),
             sobjects: catalogueOf(options.schema),
             platform: (registry, services) => {
                 registerCorePlatform(registry);

@@ -1,29 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FileCoverage } from '../apex/coverage';
+import type { TestMethodResult } from './apexTests';
 
 /**
  * The reports of an Apex test run that CI tools read: line coverage as an lcov tracefile,
  * results as JUnit XML, and a coverage summary for the console. The text of each is built by a
  * pure function; `writeLcov` and `writeJUnit` put it in a file.
  */
-
-/** How one test method ended, as the test run reports it. */
-export interface ApexTestResult {
-    readonly className: string;
-    readonly methodName: string;
-    /**
-     * `fail`: an Apex exception ended the test (an assertion, or one the code threw);
-     * `error`: the embedded org could not run it (Apex it does not support or that does not
-     * compile).
-     */
-    readonly outcome: 'pass' | 'fail' | 'error';
-    /** The failure as Salesforce reports it: `System.AssertException: Assertion Failed: ...`. */
-    readonly message: string | null;
-    /** Where it failed, innermost first: `Class.Shipping_Tests.it_should_ship: line 5, column 1`. */
-    readonly stack: readonly string[];
-    readonly durationMs: number;
-}
 
 /** The coverage of one class: its covered and executable lines. */
 export interface ClassCoverage {
@@ -142,13 +126,13 @@ function exceptionType(message: string): string | undefined {
     return /^([A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*Exception):/.exec(message)?.[1];
 }
 
-function testCase(result: ApexTestResult, indent: string): string[] {
+function testCase(result: TestMethodResult, indent: string): string[] {
     const open = `${indent}<testcase classname="${escapeAttribute(result.className)}" name="${escapeAttribute(result.methodName)}" time="${seconds(result.durationMs)}"`;
     if (result.outcome === 'pass') {
         return [`${open}/>`];
     }
     const message = result.message ?? '';
-    // Salesforce gives any uncaught exception the outcome Fail (Object Reference "ApexTestResult":
+    // Salesforce gives any uncaught exception the outcome Fail (Object Reference "TestMethodResult":
     // Outcome is Pass, Fail, CompileFail or Skip): a JUnit `failure`. A test the embedded org
     // could not run is a JUnit `error`, the test's fault rather than the code's.
     const element = result.outcome === 'fail' ? 'failure' : 'error';
@@ -169,16 +153,16 @@ function testCase(result: ApexTestResult, indent: string): string[] {
  * method with a `<failure message type>` (or `<error>`) whose text is the Apex stack trace.
  * Classes keep the order of their first result.
  */
-export function junitText(results: readonly ApexTestResult[], name = 'Apex tests'): string {
-    const byClass = new Map<string, ApexTestResult[]>();
+export function junitText(results: readonly TestMethodResult[], name = 'Apex tests'): string {
+    const byClass = new Map<string, TestMethodResult[]>();
     for (const result of results) {
         const list = byClass.get(result.className) ?? [];
         list.push(result);
         byClass.set(result.className, list);
     }
-    const count = (list: readonly ApexTestResult[], outcome: ApexTestResult['outcome']): number =>
+    const count = (list: readonly TestMethodResult[], outcome: TestMethodResult['outcome']): number =>
         list.filter((result) => result.outcome === outcome).length;
-    const time = (list: readonly ApexTestResult[]): string =>
+    const time = (list: readonly TestMethodResult[]): string =>
         seconds(list.reduce((sum, result) => sum + result.durationMs, 0));
     const lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
@@ -196,7 +180,7 @@ export function junitText(results: readonly ApexTestResult[], name = 'Apex tests
 }
 
 /** Writes the JUnit XML of a run's results, creating its directory. */
-export function writeJUnit(file: string, results: readonly ApexTestResult[]): void {
+export function writeJUnit(file: string, results: readonly TestMethodResult[]): void {
     writeReport(file, junitText(results));
 }
 

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { FileCoverage } from '../../apex/coverage';
 import { parseXml, type XmlElement } from '../../../xml/parse';
 import type { TestMethodResult } from '../apexTests';
-import { coverageSummary, writeJUnit, writeLcov, type ApexTestResult } from '../reports';
+import { coverageSummary, writeJUnit, writeLcov } from '../reports';
 
 const COVERAGE: FileCoverage[] = [
     {
@@ -27,7 +27,7 @@ const COVERAGE: FileCoverage[] = [
     }
 ];
 
-const RESULTS: ApexTestResult[] = [
+const RESULTS: TestMethodResult[] = [
     {
         className: 'Shipping_Tests',
         methodName: 'it_should_charge_light_parcels',
@@ -70,14 +70,6 @@ afterEach(() => {
 
 const child = (element: XmlElement | undefined, name: string): XmlElement[] =>
     element?.children.filter((candidate) => candidate.name === name) ?? [];
-
-describe('results', () => {
-    it('take the test run results as they are', () => {
-        const fromRun: TestMethodResult = RESULTS[0] as TestMethodResult;
-        const result: ApexTestResult = fromRun;
-        expect(result.outcome).toBe('pass');
-    });
-});
 
 describe('lcov', () => {
     it('writes a record per class with each executable line, the lines found and hit', () => {
