@@ -2,10 +2,9 @@ import { runCommand, UsageError } from '../../shared/command';
 import { readUserFile } from '../../shared/files';
 import { ApexCompileError, UnsupportedError } from '../apex/errors';
 import { executeAnonymous } from '../drivers/anonymous';
-import { ApexOrg } from '../drivers/apexOrg';
 import { ScenarioError } from '../errors';
 import { apexCommand, apexExecCommand } from './commands';
-import { activeFlows, loadProject, readApexSources, readScenario, scenarioFlows } from './project';
+import { activeFlows, loadProject, openApexOrg, readScenario, scenarioFlows } from './project';
 
 const exitCodeOf = (error: Error): number | undefined =>
     error instanceof ScenarioError ||
@@ -19,9 +18,8 @@ function exec(file: string, scenarioFile: string | undefined): number {
     const text = readUserFile(file, 'an anonymous Apex file (*.apex)');
     const project = loadProject(process.cwd(), { setup: true });
     const scenario = scenarioFile ? readScenario(project, scenarioFile) : undefined;
-    const org = new ApexOrg({
-        schema: project.schema,
-        sources: readApexSources(project),
+    const { org, setup } = openApexOrg(project, {
+        state: 'fresh',
         flows: scenario ? scenarioFlows(project, scenario) : activeFlows(project),
         log: (line) => {
             console.log(line);
@@ -30,7 +28,8 @@ function exec(file: string, scenarioFile: string | undefined): number {
     if (scenario) {
         org.org.load(scenario.data);
     }
-    const outcome = executeAnonymous(org, text, file);
+    // Anonymous Apex runs as the user who submits it: the org's administrator.
+    const outcome = org.asUser(setup.adminId, () => executeAnonymous(org, text, file));
     if (outcome.kind === 'exception') {
         console.log(`FATAL_ERROR|${outcome.type}: ${outcome.message}`);
         return 1;

@@ -4,10 +4,16 @@ import { cacheDirectory } from '../../cache/keyed';
 import { Project as ProjectFiles } from '../../project';
 import { isObjectSourcePath, projectObjects } from '../../project/objects';
 import type { FlowModel } from '../../project/flows';
+import {
+    projectCustomPermissions,
+    projectLabels,
+    projectNamedCredentials,
+    projectPermissionSets
+} from '../../project/security';
 import { readUserFile } from '../../shared/files';
 import type { CoverageRecorder } from '../apex/coverage';
 import type { ApexSource } from '../apex/vm';
-import { ApexOrg } from '../drivers/apexOrg';
+import { ApexOrg, type ProjectSecurity } from '../drivers/apexOrg';
 import {
     FRESH_PROFILES,
     runPostInstall,
@@ -31,8 +37,8 @@ export interface Project {
     readonly flowTestFiles: readonly string[];
     /** Every Apex class of the package directories, from the project root. */
     readonly apexFiles: readonly string[];
-    /** Every permission set of the package directories, from the project root. */
-    readonly permissionSetFiles: readonly string[];
+    /** The project's security metadata (one model: scripts/project/security). */
+    readonly security: ProjectSecurity;
 }
 
 export interface LoadOptions {
@@ -64,7 +70,12 @@ export function loadProject(root: string = process.cwd(), options: LoadOptions =
         flowFiles: project.filesEndingWith('.flow-meta.xml'),
         flowTestFiles: project.filesEndingWith('.flowtest-meta.xml'),
         apexFiles: project.filesEndingWith('.cls'),
-        permissionSetFiles: project.filesEndingWith('.permissionset-meta.xml')
+        security: {
+            permissionSets: project.memo(projectPermissionSets),
+            customPermissions: project.memo(projectCustomPermissions),
+            labels: project.memo(projectLabels),
+            namedCredentials: project.memo(projectNamedCredentials)
+        }
     };
 }
 
@@ -143,6 +154,7 @@ export function openApexOrg(
     const sources = readApexSources(project);
     const org = new ApexOrg({
         schema: project.schema,
+        security: project.security,
         sources,
         flows: options.flows,
         log: options.log,
@@ -152,10 +164,7 @@ export function openApexOrg(
     const setup = setUpOrg(org, {
         profiles: installed ? SUBSCRIBER_PROFILES : FRESH_PROFILES,
         profileClock: installed ? 'same-second' : 'one-per-second',
-        permissionSets: project.permissionSetFiles.map((file) => {
-            const name = path.basename(file).replace(/\.permissionset-meta\.xml$/, '');
-            return { name, label: name };
-        }),
+        permissionSets: [...project.security.permissionSets.values()],
         sources,
         flows: options.flows
     });

@@ -1,7 +1,13 @@
 import { loadStandardCatalogue } from '../../project/catalogue';
 import { LimitException } from '../errors';
+import type {
+    CustomLabelDefinition,
+    CustomPermissionDefinition,
+    NamedCredentialDefinition,
+    PermissionSetDefinition
+} from '../../project/security';
 import { ApexLimitError, UnsupportedError } from '../apex/errors';
-import { catalogueOf, type ApexData, type DataSecurity } from '../apex/data/bridge';
+import { catalogueOf, type ApexData } from '../apex/data/bridge';
 import { databaseClasses } from '../apex/data/database';
 import { describeClasses } from '../apex/data/describe';
 import { dataExtensions } from '../apex/data/extensions';
@@ -13,10 +19,12 @@ import { asyncClasses } from '../apex/platform/async';
 import { contextClasses } from '../apex/platform/contexts';
 import { httpClasses, type HttpRequestState, type HttpResponseState } from '../apex/platform/http';
 import { limitsClass, type LimitName, type LimitsService } from '../apex/platform/limits';
+import { securityClasses } from '../apex/platform/security';
 import { testClasses, versionClass, type TestService } from '../apex/platform/tests';
 import { ApexVm, type ApexSource } from '../apex/vm';
 import type { FlowDefinition } from '../flow';
 import { GOVERNOR_LIMITS, normalizeId, type RecordStore, type SaveContext } from '../org';
+import { OrgSecurity } from '../org/security';
 import { EmbeddedOrg } from '../scenario';
 import type { OrgSchema } from '../schema';
 import type { FieldValues, LimitUsage } from '../types';
@@ -24,8 +32,17 @@ import type { OrgHost, RunOptions, SystemWrite, TransactionState } from './host'
 import { AsyncJobs } from './jobs';
 import type { TestRun } from './testRun';
 
+/** The project's security metadata the org reads (scripts/project/security). */
+export interface ProjectSecurity {
+    readonly permissionSets: ReadonlyMap<string, PermissionSetDefinition>;
+    readonly customPermissions: ReadonlyMap<string, CustomPermissionDefinition>;
+    readonly labels: ReadonlyMap<string, CustomLabelDefinition>;
+    readonly namedCredentials: ReadonlyMap<string, NamedCredentialDefinition>;
+}
+
 export interface ApexOrgOptions {
     readonly schema: OrgSchema;
+    readonly security: ProjectSecurity;
     readonly sources: readonly ApexSource[];
     /** The record-triggered flows that run as active. */
     readonly flows: readonly FlowDefinition[];
@@ -46,32 +63,6 @@ const ASYNC_LIMITS: LimitUsage = { ...GOVERNOR_LIMITS, soqlQueries: 200 };
 const CALLOUT_LIMIT = 100;
 /** "Maximum number of Apex jobs added to the queue with System.enqueueJob": 50, 1 in async. */
 const QUEUEABLE_LIMITS = { sync: 50, queueable: 1 } as const;
-
-/**
- * Until the org models users and permissions, user-mode operations are refused rather than run
- * as if the user could do everything.
- */
-const SYSTEM_MODE_ONLY: DataSecurity = {
-    checkRead: (_object, _fields, mode, place) => {
-        if (mode !== 'system') {
-            throw new UnsupportedError(
-                place,
-                `a query ${mode === 'user' ? 'WITH USER_MODE' : 'WITH SECURITY_ENFORCED'}`
-            );
-        }
-    },
-    checkWrite: (_object, _operation, _fields, mode, place) => {
-        if (mode !== 'system') {
-            throw new UnsupportedError(place, 'DML as user');
-        }
-    },
-    canAccess: (_object, access, field, place) => {
-        throw new UnsupportedError(
-            place,
-            `describe's ${field ? 'field' : 'object'} ${access} access check`
-        );
-    }
-};
 
 /** A platform enum the VM was given (VmOptions.enums), as the class Apex code sees. */
 function platformEnum(services: ApexServices, name: string): ApexClass {
@@ -108,10 +99,20 @@ export class ApexOrg implements OrgHost {
         this.org = new EmbeddedOrg(options.schema, options.flows, undefined, context);
         this.store = this.org.store;
         this.jobs = new AsyncJobs(this, (job) => this.apexClassId(job.type.name));
+        const security = new OrgSecurity({
+            schema: options.schema,
+            permissionSets: options.security.permissionSets,
+            userId: () => this.runningUser,
+            records: (object) => this.store.all(object),
+            raise: (name, message, detail) => this.vm.raise(name, message, detail)
+        });
+        const customPermissions = new Set(
+            [...options.security.customPermissions.keys()].map((name) => name.toLowerCase())
+        );
         const data: ApexData = {
             schema: options.schema,
             transaction: () => this.current().transaction,
-            security: SYSTEM_MODE_ONLY,
+            security,
             runAs: (userId, place, body) => {
                 this.runAs(userId, place, body);
             }
@@ -159,7 +160,18 @@ export class ApexOrg implements OrgHost {
                     ...asyncClasses(this.jobs),
                     ...testClasses(tests),
                     versionClass,
-                    limitsClass(limits)
+                    limitsClass(limits),
+                    ...securityClasses(
+                        {
+                            checkPermission: (name) => security.checkPermission(name),
+                            isDefined: (name) => customPermissions.has(name.toLowerCase())
+                        },
+                        [...options.security.labels.values()],
+                        {
+                            user: () => security.user(),
+                            organization: () => this.store.all('Organization')[0]
+                        }
+                    )
                 );
             },
             extensions: dataExtensions(data),

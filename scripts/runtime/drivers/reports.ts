@@ -160,8 +160,10 @@ export function junitText(results: readonly TestMethodResult[], name = 'Apex tes
         list.push(result);
         byClass.set(result.className, list);
     }
-    const count = (list: readonly TestMethodResult[], outcome: TestMethodResult['outcome']): number =>
-        list.filter((result) => result.outcome === outcome).length;
+    const count = (
+        list: readonly TestMethodResult[],
+        outcome: TestMethodResult['outcome']
+    ): number => list.filter((result) => result.outcome === outcome).length;
     const time = (list: readonly TestMethodResult[]): string =>
         seconds(list.reduce((sum, result) => sum + result.durationMs, 0));
     const lines = [
