@@ -7,9 +7,16 @@ import {
     orgDeleteCommand,
     orgSetupCommand,
     packageVersionCommand
-} from './org/command';
+} from './scratch-org/command';
 import { previewCommand } from './preview/command';
-import { flowTestCommand, simulateCommand, startCommand } from './runtime/cli/commands';
+import {
+    apexCommand,
+    apexExecCommand,
+    apexTestCommand,
+    flowTestCommand,
+    simulateCommand,
+    startCommand
+} from './runtime/cli/commands';
 import type { CommandSpec } from './shared/command';
 import { validateCommand } from './validate/command';
 
@@ -22,6 +29,9 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
     start: startCommand,
     simulate: simulateCommand,
     'flow:test': flowTestCommand,
+    apex: apexCommand,
+    'apex -- exec': apexExecCommand,
+    'apex:test': apexTestCommand,
     generate: generateCommand,
     'generate -- flow': flowCopyCommand,
     validate: validateCommand,

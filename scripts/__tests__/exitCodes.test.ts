@@ -24,7 +24,7 @@ const CRASH: ShownElsewhere = [SHARED, 'says a crash is a bug of the tooling'];
 const RUNTIME_CLI = 'scripts/runtime/__tests__/cli.test.ts';
 const VALIDATE_CLI = 'scripts/validate/__tests__/cli.test.ts';
 const DEPLOY = 'scripts/deploy/__tests__/deploy.test.ts';
-const ORG = 'scripts/org/__tests__/org.test.ts';
+const ORG = 'scripts/scratch-org/__tests__/org.test.ts';
 const FLOW_COPY_CLI = 'scripts/generate/__tests__/flowCopyCli.test.ts';
 
 /** The exit codes shown by tests of other files, by command and code. */
@@ -36,6 +36,9 @@ const SHOWN_ELSEWHERE: Readonly<Record<string, Readonly<Record<number, ShownElse
         3: CRASH
     },
     'flow:test': { 0: [RUNTIME_CLI, 'flow:test reports each test and writes JUnit XML'], 3: CRASH },
+    apex: { 3: CRASH },
+    'apex -- exec': { 3: CRASH },
+    'apex:test': { 3: CRASH },
     generate: { 3: CRASH },
     'generate -- flow': {
         0: [FLOW_COPY_CLI, 'writes the copy, says what it wrote and what to do next, and exits 0'],
@@ -214,6 +217,79 @@ const CASES: readonly Case[] = [
         title: 'a data file that does not exist',
         run: (project) => npmRun('flow:test', ['--data', 'missing.json'], project),
         says: /^missing\.json: no such file; give a data file/
+    },
+    {
+        command: 'apex',
+        code: 2,
+        title: 'no command named',
+        run: (project) => npmRun('apex', [], project),
+        says: /^npm run apex: name a command: exec\. See npm run apex -- --help\.\n$/
+    },
+    {
+        command: 'apex -- exec',
+        code: 0,
+        title: 'Apex that runs to its end',
+        run: (project) => {
+            fs.writeFileSync(path.join(project, 'hello.apex'), "System.debug('hello');\n");
+            return npmRun('apex', ['exec', 'hello.apex'], project);
+        },
+        says: /^USER_DEBUG\|\[1\]\|DEBUG\|hello\n$/
+    },
+    {
+        command: 'apex -- exec',
+        code: 1,
+        title: 'an exception nothing caught',
+        run: (project) => {
+            fs.writeFileSync(
+                path.join(project, 'divide.apex'),
+                'Integer zero = 0;\nSystem.debug(1 / zero);\n'
+            );
+            return npmRun('apex', ['exec', 'divide.apex'], project);
+        },
+        says: /^FATAL_ERROR\|System\.MathException: Divide by 0\n$/
+    },
+    {
+        command: 'apex -- exec',
+        code: 2,
+        title: 'a platform method the embedded org does not implement',
+        run: (project) => {
+            fs.writeFileSync(path.join(project, 'batch.apex'), 'Database.executeBatch(null);\n');
+            return npmRun('apex', ['exec', 'batch.apex'], project);
+        },
+        says: /^batch\.apex:1: the method Database\.executeBatch is not supported by the embedded org\n$/
+    },
+    {
+        command: 'apex:test',
+        code: 0,
+        title: 'a test class whose tests pass',
+        run: (project) => npmRun('apex:test', ['--class', 'CalendlyLinkMapper_Tests'], project),
+        says: /\n6 test methods in the fresh org: 6 passed, 0 failed, 0 could not run\n/
+    },
+    {
+        command: 'apex:test',
+        code: 1,
+        title: 'a test whose assertion fails',
+        run: (project) => {
+            const file = path.join(
+                project,
+                'force-app/main/default/classes/CalendlyLinkMapper_Tests.cls'
+            );
+            fs.writeFileSync(
+                file,
+                fs
+                    .readFileSync(file, 'utf8')
+                    .replace("'Ada Lovelace · Profile'", "'Somebody Else · Profile'")
+            );
+            return npmRun('apex:test', ['--class', 'CalendlyLinkMapper_Tests'], project);
+        },
+        says: /FAIL {2}CalendlyLinkMapper_Tests\.it_should_make_a_profile_link_from_a_member: System\.AssertException: Assertion Failed: .*Expected: Somebody Else · Profile, Actual: Ada Lovelace · Profile/
+    },
+    {
+        command: 'apex:test',
+        code: 2,
+        title: 'a class that is not a test class',
+        run: (project) => npmRun('apex:test', ['--class', 'CalendlyLinkMapper'], project),
+        says: /^CalendlyLinkMapper is not a test class of the project \(a top-level class annotated @IsTest\)\.\n$/
     },
     {
         command: 'generate',

@@ -97,7 +97,7 @@ in the Dev Hub (sf package version create).`,
     exitCodes: EXIT_CODES
 } as const satisfies CommandSpec;
 
-/** The org scripts by the word `tsx scripts/org/cli.ts` takes first. */
+/** The org scripts by the word `tsx scripts/scratch-org/cli.ts` takes first. */
 export const ORG_COMMANDS = {
     create: orgCreateCommand,
     setup: orgSetupCommand,
