@@ -140,8 +140,8 @@ export class ApexOrg implements OrgHost {
             limit: (name) => this.limit(name)
         };
         const catalogue = loadStandardCatalogue();
-        const enumValues = (name: string): readonly string[] =>
-            catalogue.apexType('System', name)?.values ?? [];
+        const enumValues = (namespace: string, name: string): readonly string[] =>
+            catalogue.apexType(namespace, name)?.values ?? [];
         this.vm = new ApexVm({
             sources: options.sources,
             log: options.log,
@@ -184,9 +184,10 @@ export class ApexOrg implements OrgHost {
                     superclass: type.superclass ?? 'System.Exception'
                 })),
             enums: {
-                StatusCode: enumValues('StatusCode'),
-                SObjectDescribeOptions: enumValues('SObjectDescribeOptions'),
-                ParentJobResult: enumValues('ParentJobResult')
+                StatusCode: enumValues('System', 'StatusCode'),
+                'Schema.SObjectDescribeOptions': enumValues('Schema', 'SObjectDescribeOptions'),
+                ParentJobResult: enumValues('System', 'ParentJobResult'),
+                AccessType: enumValues('System', 'AccessType')
             },
             isPlatformType: (names) => {
                 const [first = '', ...rest] = names;

@@ -49,6 +49,14 @@ interface PlannedRow {
 }
 
 /**
+ * An email address as an Email field accepts it: a local part, `@`, and a domain of at least
+ * two labels (Salesforce Help, "Custom Field Types": Email is "validated to ensure proper
+ * format"). The exact rule is not documented. [verify in an org: which addresses an Email
+ * field refuses]
+ */
+const EMAIL = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
+
+/**
  * One transaction of the embedded org: queries and DML statements against the store, with the
  * governor limits counted and save automation fired. The caller commits it or rolls it back;
  * nothing it did is kept on rollback.
@@ -382,7 +390,10 @@ export class Transaction {
         }
     }
 
-    /** The platform's save-time checks: required, length, restricted picklist, unique, mixed DML. */
+    /**
+     * The platform's save-time checks: required, length, email format, restricted picklist,
+     * unique, mixed DML.
+     */
     private validate(object: ObjectSchema, rows: readonly TriggerRow[]): void {
         const seen = new Map<string, string>();
         for (const row of rows) {
@@ -443,6 +454,13 @@ export class Transaction {
             return {
                 statusCode: 'STRING_TOO_LONG',
                 message: MESSAGES.tooLong(field.name, field.length),
+                fields: [field.name]
+            };
+        }
+        if (field.type === 'email' && typeof value === 'string' && !EMAIL.test(value)) {
+            return {
+                statusCode: 'INVALID_EMAIL_ADDRESS',
+                message: MESSAGES.badEmail(field.name, value),
                 fields: [field.name]
             };
         }

@@ -43,6 +43,15 @@ import {
 
 type Ctx = ApexGrammar.ApexParserRuleContext;
 
+/**
+ * A platform class's name as Apex code writes it: `Math` for System.Math, `Database` for
+ * Database.Database, `Database.SaveResult` as it is.
+ */
+function apexName(fullName: string): string {
+    const [namespace = '', name = ''] = fullName.split('.');
+    return namespace === 'System' || namespace === name ? name : fullName;
+}
+
 /** The bitwise and shift operators. */
 const BIT_OPERATORS = ['&', '|', '^', '<<', '>>', '>>>'] as const;
 type BitOperator = (typeof BIT_OPERATORS)[number];
@@ -1137,6 +1146,15 @@ export class MethodCompiler implements CompilerApi {
         context: Ctx
     ): never {
         const where = owner.name;
+        let platform: ApexClass | undefined = owner;
+        while (platform && !platform.builtin) {
+            platform = platform.superclass;
+        }
+        if (platform && owner.findMethods(name).length === 0) {
+            // A method the platform class (an exception's getDmlType) may have and the
+            // embedded org does not implement.
+            return this.refuse(context, `the method ${apexName(platform.name)}.${name}`);
+        }
         return this.fail(
             context,
             `Method does not exist or incorrect signature: void ${name}(${args.map((arg) => typeName(arg.type)).join(', ')}) from the type ${where}`
@@ -1333,7 +1351,7 @@ export class MethodCompiler implements CompilerApi {
         const argumentTypes = args.map((arg) => arg.type);
         const method = chosen ?? pickPlatformMethod(candidates, argumentTypes) ?? objectMethod;
         if (!method) {
-            const where = platformClass?.name ?? typeName(receiverType);
+            const where = platformClass ? apexName(platformClass.name) : typeName(receiverType);
             return candidates.length > 0
                 ? this.fail(
                       context,

@@ -1,7 +1,7 @@
 import type { FieldSchema, ObjectSchema } from '../../schema';
 import type { CompilerApi } from '../compiler/api';
 import type { Expr } from '../frame';
-import { PlatformValue, SObjectValue, type ApexType, type Value } from '../model';
+import { EnumValue, PlatformValue, SObjectValue, type ApexType, type Value } from '../model';
 import type { CallSite, PlatformClass } from '../services';
 import { isInstanceOf, runtimeTypeName } from '../runtimeTypes';
 import { T, typeName } from '../types';
@@ -121,9 +121,20 @@ export function describeClasses(data: ApexData): PlatformClass[] {
                 // The options choose when child relationships load; the result is the same.
                 method(
                     'getDescribe',
-                    [T.platform('System.SObjectDescribeOptions')],
+                    ['any'],
                     T.platform(DESCRIBE_SOBJECT),
-                    (self) => describeObject(token(self).object)
+                    (self, [options = null], site) => {
+                        if (
+                            !(options instanceof EnumValue) ||
+                            options.type.name !== 'Schema.SObjectDescribeOptions'
+                        ) {
+                            return site.vm.raise(
+                                'TypeException',
+                                'getDescribe takes a Schema.SObjectDescribeOptions'
+                            );
+                        }
+                        return describeObject(token(self).object);
+                    }
                 ),
                 method(
                     'newSObject',

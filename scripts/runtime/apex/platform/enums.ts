@@ -22,18 +22,21 @@ const ENUMS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
- * The platform enums, by simple and by `System.` name in lower case: the core's and those the
+ * The platform enums, by simple and by qualified name in lower case: the core's and those the
  * caller adds (the embedded org's StatusCode, from the catalogue).
  */
 export function createPlatformEnums(
     extra: Readonly<Record<string, readonly string[]>> = {}
 ): Map<string, ApexClass> {
     const byName = new Map<string, ApexClass>();
-    for (const [name, values] of Object.entries({ ...ENUMS, ...extra })) {
-        const cls = new ApexClass(`System.${name}`, 'enum', PLATFORM, undefined, true);
+    for (const [key, values] of Object.entries({ ...ENUMS, ...extra })) {
+        // `Name` is System.Name; `Schema.Name` names its namespace.
+        const [namespace, name] = key.includes('.') ? key.split('.') : ['System', key];
+        const fullName = `${namespace ?? 'System'}.${name ?? key}`;
+        const cls = new ApexClass(fullName, 'enum', PLATFORM, undefined, true);
         values.forEach((value, ordinal) => cls.enumValues.push(new EnumValue(cls, value, ordinal)));
-        byName.set(name.toLowerCase(), cls);
-        byName.set(`system.${name.toLowerCase()}`, cls);
+        byName.set((name ?? key).toLowerCase(), cls);
+        byName.set(fullName.toLowerCase(), cls);
     }
     return byName;
 }
