@@ -1,4 +1,4 @@
-import { benchRuntimeCommand, benchValidateCommand } from './bench/commands';
+import { benchApexCommand, benchRuntimeCommand, benchValidateCommand } from './bench/commands';
 import { buildCommand } from './build/command';
 import { deployCommand } from './deploy/command';
 import { flowCopyCommand, generateCommand } from './generate/command';
@@ -43,5 +43,6 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
     'package:version': packageVersionCommand,
     preview: previewCommand,
     bench: benchRuntimeCommand,
+    'bench:apex': benchApexCommand,
     'bench:validate': benchValidateCommand
 };

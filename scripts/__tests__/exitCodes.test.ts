@@ -99,6 +99,7 @@ const SHOWN_ELSEWHERE: Readonly<Record<string, Readonly<Record<number, ShownElse
         3: CRASH
     },
     bench: { 3: CRASH },
+    'bench:apex': { 3: CRASH },
     'bench:validate': { 3: CRASH }
 };
 
@@ -390,6 +391,20 @@ const CASES: readonly Case[] = [
         title: 'sizes that are not numbers',
         run: (project) => npmRun('bench', ['--sizes', 'ten'], project),
         says: /--sizes "ten" must be whole numbers/
+    },
+    {
+        command: 'bench:apex',
+        code: 0,
+        title: 'a short loop after the package tests',
+        run: (project) => npmRun('bench:apex', ['--iterations', '1000'], project),
+        says: /A CPU-bound loop of 1,000 iterations/
+    },
+    {
+        command: 'bench:apex',
+        code: 2,
+        title: 'iterations that are not a number',
+        run: (project) => npmRun('bench:apex', ['--iterations', 'many'], project),
+        says: /^--iterations "many" must be a whole number/
     },
     {
         command: 'bench:validate',

@@ -34,3 +34,21 @@ N runs each after a warm-up, and prints median, min and max of both and their ra
         3: 'a bug of the tooling'
     }
 } as const satisfies CommandSpec;
+
+/** The iterations of the loop `npm run bench:apex` times unless told otherwise. */
+export const DEFAULT_APEX_ITERATIONS = 1_000_000;
+
+export const benchApexCommand = {
+    command: 'npm run bench:apex',
+    description: `Benchmark of the Apex interpreter: the wall time of the package's whole Apex test suite in a
+fresh and an installed org, and a CPU-bound loop run as anonymous Apex against the same loop in
+TypeScript, with their ratio.`,
+    options: {
+        iterations: {
+            type: 'string',
+            value: 'N',
+            description: 'iterations of the loop (default 1000000)'
+        }
+    },
+    exitCodes: { 0: 'measured', 2: 'bad usage', 3: 'a bug of the tooling' }
+} as const satisfies CommandSpec;

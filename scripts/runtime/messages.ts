@@ -166,8 +166,7 @@ export const MESSAGES = {
     tooLong: (field: string, length: number): string =>
         `${field}: data value too large (max length=${length})`,
     // The API's INVALID_EMAIL_ADDRESS text. [verify in an org]
-    badEmail: (field: string, value: string): string =>
-        `${field}: invalid email address: ${value}`,
+    badEmail: (field: string, value: string): string => `${field}: invalid email address: ${value}`,
     badPicklist: (field: string, value: Scalar): string =>
         `${field}: bad value for restricted picklist field: ${String(value)}`,
     duplicateValue: (field: string, id: string): string =>

@@ -51,6 +51,10 @@ export function apexEquals(left: Value, right: Value, hooks: EqualityHooks = {})
     if (left === null || right === null) {
         return false;
     }
+    if (typeof left === 'number' && typeof right === 'number') {
+        // Two Integers (the same value was caught above).
+        return false;
+    }
     if (typeof left === 'string' || typeof right === 'string') {
         const a = left instanceof IdValue ? left.value : left;
         const b = right instanceof IdValue ? right.value : right;
@@ -186,6 +190,18 @@ export function keyOf(value: Value, hooks: EqualityHooks = {}): unknown {
 
 /** Orders two non-null values of the same kind: numbers, Strings without case, dates, Ids. */
 export function compareValues(a: Value, b: Value): number {
+    // Integers and Longs compare as they are, without a BigDecimal each.
+    if (typeof a === 'number' && typeof b === 'number') {
+        return a < b ? -1 : a > b ? 1 : 0;
+    }
+    if (
+        (typeof a === 'bigint' || typeof a === 'number') &&
+        (typeof b === 'bigint' || typeof b === 'number')
+    ) {
+        const x = BigInt(a);
+        const y = BigInt(b);
+        return x < y ? -1 : x > y ? 1 : 0;
+    }
     const x = asDecimal(a);
     const y = asDecimal(b);
     if (x !== undefined && y !== undefined) {

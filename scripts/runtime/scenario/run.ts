@@ -86,7 +86,10 @@ export class EmbeddedOrg {
      * A transaction with the org's flows as save automation, on the org's records or on a store
      * of its own (an Apex test's copy of them).
      */
-    public transaction(limits?: Readonly<LimitUsage>, store: RecordStore = this.store): Transaction {
+    public transaction(
+        limits?: Readonly<LimitUsage>,
+        store: RecordStore = this.store
+    ): Transaction {
         return new Transaction(this.schema, store, this.triggers, limits, this.context);
     }
 

@@ -7,13 +7,13 @@ import {
     BREAK,
     CONTINUE,
     NORMAL,
+    Frame,
     RETURN,
     type Completion,
     type Expr,
-    type Frame,
     type Stmt
 } from '../frame';
-import type { PlatformClass, PlatformMethod } from '../services';
+import type { CallSite, PlatformClass, PlatformMethod } from '../services';
 import { toText } from '../render';
 import { isInstanceOf, runtimeTypeName } from '../runtimeTypes';
 import type { ApexServices } from '../services';
@@ -758,8 +758,14 @@ export class MethodCompiler implements CompilerApi {
             if (!left || !right) {
                 return this.fail(context, 'an incomplete expression');
             }
-            const a = this.expression(left);
-            const b = this.convertTo(this.expression(right), a.type, right);
+            const query = this.expression(left);
+            const fallback = this.expression(right);
+            // An inline query with an sObject right operand is a single-row query: "if the
+            // SOQL query returns no rows, the right-hand operand is returned" (DG "Expression
+            // Operators", null coalescing: `Account a = [SELECT ...] ?? defaultAccount;`).
+            const a =
+                query.single && fallback.type.kind === 'sobject' ? query.single(true) : query;
+            const b = this.convertTo(fallback, a.type, right);
             return { type: a.type, evaluate: (frame) => a.evaluate(frame) ?? b(frame) };
         }
         if (context instanceof ApexGrammar.InstanceOfExpressionContext) {
@@ -1372,6 +1378,24 @@ export class MethodCompiler implements CompilerApi {
         const place = this.place(context);
         const services = this.services;
         const line = context.start.line;
+        // One call site object for every run of this call, its frame set for each: a platform
+        // method reads the frame only while it runs.
+        const site: { -readonly [K in keyof CallSite]: CallSite[K] } = {
+            vm: services,
+            place,
+            frame: new Frame(undefined, undefined, null, 0),
+            argumentTypes,
+            receiverType
+        };
+        const [first, second] = evaluated;
+        const values: (frame: Frame) => Value[] =
+            evaluated.length === 0
+                ? () => []
+                : evaluated.length === 1 && first
+                  ? (frame) => [first(frame)]
+                  : evaluated.length === 2 && first && second
+                    ? (frame) => [first(frame), second(frame)]
+                    : (frame) => evaluated.map((arg) => arg(frame));
         return {
             type: returns,
             evaluate: (frame) => {
@@ -1382,15 +1406,15 @@ export class MethodCompiler implements CompilerApi {
                         return safe ? null : services.raise('NullPointerException', NPE);
                     }
                 }
-                const values = evaluated.map((arg) => arg(frame));
+                const args = values(frame);
                 frame.line = line;
-                return method.invoke(self, values, {
-                    vm: services,
-                    place,
-                    frame,
-                    argumentTypes,
-                    receiverType
-                });
+                const outer = site.frame;
+                site.frame = frame;
+                try {
+                    return method.invoke(self, args, site);
+                } finally {
+                    site.frame = outer;
+                }
             }
         };
     }
@@ -1736,7 +1760,7 @@ export class MethodCompiler implements CompilerApi {
         if (!assign || numericRank(operand.type) === undefined) {
             return this.fail(context, `Expression cannot be incremented: ${context.getText()}`);
         }
-        const add = arithmetic('+', operand.type, this.services);
+        const change = arithmetic(step === 1 ? '+' : '-', operand.type, this.services);
         const one = widen(1, operand.type);
         const services = this.services;
         return {
@@ -1746,10 +1770,7 @@ export class MethodCompiler implements CompilerApi {
                 if (before === null) {
                     return services.raise('NullPointerException', NPE);
                 }
-                const after =
-                    step === 1
-                        ? add(before, one)
-                        : arithmetic('-', operand.type, services)(before, one);
+                const after = change(before, one);
                 assign(frame, after);
                 return prefix ? after : before;
             }
