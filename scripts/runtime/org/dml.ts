@@ -1,6 +1,6 @@
 import { DmlException, LimitException, type RecordError } from '../errors';
 import { MESSAGES } from '../messages';
-import type { FieldSchema, ObjectSchema, OrgSchema } from '../schema';
+import type { FieldSchema, FieldType, ObjectSchema, OrgSchema } from '../schema';
 import type { FieldValues, LimitUsage, Scalar } from '../types';
 import { normalizeId } from './ids';
 import { GOVERNOR_LIMITS, LimitCounter, MAX_TRIGGER_DEPTH } from './limits';
@@ -510,11 +510,31 @@ export class Transaction {
     }
 }
 
+/** The field types whose values are Strings. */
+const TEXT_TYPES: ReadonlySet<FieldType> = new Set([
+    'text',
+    'textarea',
+    'email',
+    'url',
+    'phone',
+    'picklist'
+]);
+
+/** Leading and trailing whitespace, as Java's String.trim() sees it (characters up to U+0020). */
+const EDGE_WHITESPACE = /^[\u0000-\u0020]+|[\u0000-\u0020]+$/g;
+
 /**
- * Text fields store empty text as null, as the platform does; a checkbox set to null saves as
- * false; Ids are kept in their 18-character form.
+ * Text fields store empty text as null and never keep leading or trailing whitespace: "sObject
+ * String field values follow the same rules as in the SOAP API: they can never be empty (only
+ * null), and they can never include leading and trailing whitespace" (DG "Primitive Data
+ * Types", String). A checkbox set to null saves as false; Ids are kept in their 18-character
+ * form.
  */
 export function normalizeValue(field: FieldSchema, value: Scalar): Scalar {
+    if (typeof value === 'string' && TEXT_TYPES.has(field.type)) {
+        const trimmed = value.replace(EDGE_WHITESPACE, '');
+        return trimmed === '' ? null : trimmed;
+    }
     if (value === '' && field.type !== 'checkbox') {
         return null;
     }
