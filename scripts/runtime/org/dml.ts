@@ -242,6 +242,11 @@ export class Transaction {
                 ? { index, operation: 'update', values: { ...values, Id: existing } }
                 : { index, operation: 'insert', values };
         }
+        if (request.operation === 'upsert' && (values['Id'] ?? null) === null) {
+            // Without an external ID field upsert matches on the Id: "If the key isn't matched,
+            // then a new object record is created" (DG "Upserting Records").
+            return { index, operation: 'insert', values };
+        }
         const id = typeof values['Id'] === 'string' ? normalizeId(values['Id']) : undefined;
         if (!id || !this.store.get(object.name, id)) {
             return failure(null, {
