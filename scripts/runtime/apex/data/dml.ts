@@ -105,25 +105,22 @@ export function runDml(
         }
         throw error;
     }
-    const outcomes: RowOutcome[] = rows.map((row, index) => {
-        const failed = early[index];
-        const id = row.values['Id'];
-        return failed
-            ? {
-                  id: typeof id === 'string' ? id : null,
-                  success: false,
-                  created: false,
-                  errors: [failed]
-              }
-            : { id: null, success: false, created: false, errors: [] };
-    });
+    // A result's Id is empty when its row failed: "If this field contains a value, the object
+    // was successfully inserted or updated. If this field is empty, the operation was not
+    // successful for that object" (RG "SaveResult Class", getId; "DeleteResult Class" alike).
+    const outcomes: RowOutcome[] = early.map((failed) => ({
+        id: null,
+        success: false,
+        created: false,
+        errors: failed ? [failed] : []
+    }));
     planned.forEach(({ index }, position) => {
         const result = results[position];
         if (!result) {
             return;
         }
         outcomes[index] = {
-            id: result.id,
+            id: result.success ? result.id : null,
             success: result.success,
             created: result.created,
             errors: result.success ? [] : [rowError(index, result.id, result.errors)]
