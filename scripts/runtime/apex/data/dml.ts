@@ -219,7 +219,17 @@ function externalIdField(
     if (name === undefined || name.toLowerCase() === 'id') {
         return undefined;
     }
-    const field = data.schema.findField(object, name);
+    // The field may be written as a field token, `Account.Fields.MyExternalId__c` or
+    // `Account.MyExternalId__c`, as well as by its name (DG "Upserting Records"; RG
+    // "Database.upsert(recordToUpsert, externalIdField, ...)" takes a Schema.SObjectField).
+    const parts = name.split('.');
+    const fieldName = parts.at(-1) ?? name;
+    const [owner = '', middle] = parts;
+    const token =
+        parts.length === 1 ||
+        (owner.toLowerCase() === object.name.toLowerCase() &&
+            (parts.length === 2 || (parts.length === 3 && middle?.toLowerCase() === 'fields')));
+    const field = token ? data.schema.findField(object, fieldName) : undefined;
     if (!field?.externalId) {
         // [verify in an org: the message for an upsert on a field that is not an external ID]
         return services.raise(
