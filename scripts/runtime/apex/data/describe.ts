@@ -33,11 +33,31 @@ const token = (value: Value): TypeToken => (value as PlatformValue).state as unk
 const fieldToken = (value: Value): FieldToken =>
     (value as PlatformValue).state as unknown as FieldToken;
 
-export const typeToken = (object: ObjectSchema): PlatformValue =>
-    new PlatformValue(SOBJECT_TYPE, { object });
+/*
+ * One token per object and per field, so that tokens compare with ==: "if
+ * (A.getSObjectType() == Account.SObjectType)" (DG "Understanding Apex Describe Information",
+ * describing sObjects using tokens).
+ */
+const typeTokens = new WeakMap<ObjectSchema, PlatformValue>();
+const fieldTokens = new WeakMap<FieldSchema, PlatformValue>();
 
-const fieldTokenOf = (object: ObjectSchema, field: FieldSchema): PlatformValue =>
-    new PlatformValue(SOBJECT_FIELD, { object, field });
+export function typeToken(object: ObjectSchema): PlatformValue {
+    let found = typeTokens.get(object);
+    if (!found) {
+        found = new PlatformValue(SOBJECT_TYPE, { object });
+        typeTokens.set(object, found);
+    }
+    return found;
+}
+
+function fieldTokenOf(object: ObjectSchema, field: FieldSchema): PlatformValue {
+    let found = fieldTokens.get(field);
+    if (!found) {
+        found = new PlatformValue(SOBJECT_FIELD, { object, field });
+        fieldTokens.set(field, found);
+    }
+    return found;
+}
 
 /** `Account.SObjectType` and `Account.Name` (a field token). */
 export function sobjectStatic(
