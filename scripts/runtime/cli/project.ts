@@ -14,6 +14,7 @@ import { readUserFile } from '../../shared/files';
 import type { CoverageRecorder } from '../apex/coverage';
 import type { ApexSource } from '../apex/vm';
 import { ApexOrg, type ProjectSecurity } from '../drivers/apexOrg';
+import { CalloutRouter } from '../drivers/callouts';
 import {
     FRESH_PROFILES,
     runPostInstall,
@@ -39,6 +40,8 @@ export interface Project {
     readonly apexFiles: readonly string[];
     /** The project's security metadata (one model: scripts/project/security). */
     readonly security: ProjectSecurity;
+    /** The package namespace of sfdx-project.json, if any. */
+    readonly namespace: string | undefined;
 }
 
 export interface LoadOptions {
@@ -70,6 +73,7 @@ export function loadProject(root: string = process.cwd(), options: LoadOptions =
         flowFiles: project.filesEndingWith('.flow-meta.xml'),
         flowTestFiles: project.filesEndingWith('.flowtest-meta.xml'),
         apexFiles: project.filesEndingWith('.cls'),
+        namespace: project.config.namespace,
         security: {
             permissionSets: project.memo(projectPermissionSets),
             customPermissions: project.memo(projectCustomPermissions),
@@ -149,6 +153,8 @@ export function openApexOrg(
         readonly flows: readonly FlowDefinition[];
         readonly log: (line: string) => void;
         readonly coverage?: CoverageRecorder;
+        /** Named credential → base URL of a stand-in on 127.0.0.1, for callouts outside tests. */
+        readonly standIns?: ReadonlyMap<string, string>;
     }
 ): OpenedApexOrg {
     const sources = readApexSources(project);
@@ -158,7 +164,12 @@ export function openApexOrg(
         sources,
         flows: options.flows,
         log: options.log,
-        ...(options.coverage ? { coverage: options.coverage } : {})
+        ...(options.coverage ? { coverage: options.coverage } : {}),
+        callouts: new CalloutRouter({
+            namedCredentials: project.security.namedCredentials,
+            standIns: options.standIns ?? new Map(),
+            ...(project.namespace ? { namespace: project.namespace } : {})
+        })
     });
     const installed = options.state === 'installed';
     const setup = setUpOrg(org, {

@@ -28,6 +28,7 @@ import { OrgSecurity } from '../org/security';
 import { EmbeddedOrg } from '../scenario';
 import type { OrgSchema } from '../schema';
 import type { FieldValues, LimitUsage } from '../types';
+import type { CalloutRouter } from './callouts';
 import type { OrgHost, RunOptions, SystemWrite, TransactionState } from './host';
 import { AsyncJobs } from './jobs';
 import type { TestRun } from './testRun';
@@ -52,6 +53,8 @@ export interface ApexOrgOptions {
     readonly now?: () => number;
     /** Counts the lines of the project's classes that run, for a coverage report. */
     readonly coverage?: CoverageRecorder;
+    /** Where callouts outside a test go: the stand-ins on 127.0.0.1 the caller runs. */
+    readonly callouts: CalloutRouter;
 }
 
 /**
@@ -91,9 +94,11 @@ export class ApexOrg implements OrgHost {
     private runningUser: string | null = null;
     private test: TestRun | undefined;
     private readonly clock: () => number;
+    private readonly callouts: CalloutRouter;
 
     public constructor(options: ApexOrgOptions) {
         this.clock = options.now ?? (() => Date.now());
+        this.callouts = options.callouts;
         this.schema = options.schema;
         const context: SaveContext = { now: this.clock, userId: () => this.runningUser };
         this.org = new EmbeddedOrg(options.schema, options.flows, undefined, context);
@@ -406,7 +411,7 @@ export class ApexOrg implements OrgHost {
     /**
      * One callout (DG "Callout Limits and Limitations", "Testing HTTP Callouts"): not after
      * uncommitted work, at most 100 in a transaction; in a test answered by the mock, and
-     * otherwise refused until the org has a stand-in to call.
+     * otherwise by the stand-in on 127.0.0.1 that the caller runs for the named credential.
      */
     private callout(request: HttpRequestState, site: CallSite): HttpResponseState {
         const state = this.current();
@@ -421,10 +426,7 @@ export class ApexOrg implements OrgHost {
             throw new ApexLimitError(`Too many callouts: ${state.callouts + 1}`);
         }
         state.callouts += 1;
-        if (this.test) {
-            return this.test.respond(request, site);
-        }
-        throw new UnsupportedError(site.place, 'a callout without a mock or a configured stand-in');
+        return this.test ? this.test.respond(request, site) : this.callouts.send(request, site);
     }
 
     private apexClassId(className: string): string | null {
