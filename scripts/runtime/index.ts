@@ -13,18 +13,18 @@ export { DmlException, FlowFault, LimitException, RuntimeError, ScenarioError } 
 export type { RecordError } from './errors';
 export { FlowRunner, FlowTriggers, Interview, parseFlow } from './flow';
 export type { FlowDefinition, RuntimeOptions } from './flow';
-export { junitXml, parseFlowTest, runFlowTest } from './flowtest';
-export type { FlowTestResult } from './flowtest';
+export { junitXml, parseFlowTest, runFlowTest } from './drivers/flowtest';
+export type { FlowTestResult } from './drivers/flowtest';
 export { GOVERNOR_LIMITS, RecordStore, Transaction } from './org';
+export { EmbeddedOrg } from './org/embedded';
 export {
-    EmbeddedOrg,
     formatJson,
     formatText,
     parseDataFile,
     parseScenario,
     runScenario,
     runStep
-} from './scenario';
-export type { Scenario, ScenarioOutcome, Step, StepOutcome } from './scenario';
+} from './drivers/scenario';
+export type { Scenario, ScenarioOutcome, Step, StepOutcome } from './drivers/scenario';
 export { loadSchema, OrgSchema, schemaFromObjects } from './schema';
 export type { FieldValues, LimitUsage, Scalar, SObjectRecord } from './types';

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadProject, scenarioFlows } from '../../runtime/cli/project';
-import { parseScenario, runScenario, type ScenarioOutcome } from '../../runtime/scenario';
+import { parseScenario, runScenario, type ScenarioOutcome } from '../../runtime/drivers/scenario';
 import { MetadataSchema } from '../../schema';
 import { parseFlowCopyArgs, planFlowCopy, writeFlowCopy } from '../flow';
 

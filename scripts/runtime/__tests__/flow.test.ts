@@ -1,7 +1,7 @@
 import { ScenarioError } from '../errors';
 import { compareValues, type ComparisonOptions } from '../flow/conditions';
 import { parseFlow, runOrder, type FlowDefinition } from '../flow';
-import { runStep, type Step } from '../scenario';
+import { runStep, type Step } from '../drivers/scenario';
 import type { FieldValues } from '../types';
 import { connector, flow, flowXml, link, org, schema, templateFlow, user } from './helpers';
 

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readFlow } from '../cli/project';
-import { junitXml, parseFlowTest, runFlowTest, type FlowTestResult } from '../flowtest';
-import { parseDataFile } from '../scenario';
+import { junitXml, parseFlowTest, runFlowTest, type FlowTestResult } from '../drivers/flowtest';
+import { parseDataFile } from '../drivers/scenario';
 import { project, ROOT, schema, TEMPLATE_FILE } from './helpers';
 
 const data = parseDataFile(

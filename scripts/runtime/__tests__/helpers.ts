@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { copyOfProject, REPOSITORY_ROOT } from '../../shared/testProject';
 import { loadProject } from '../cli/project';
 import { parseFlow, type FlowDefinition, type RuntimeOptions } from '../flow';
-import { parseScenario, runScenario, EmbeddedOrg, type ScenarioOutcome } from '../scenario';
+import { parseScenario, runScenario, type ScenarioOutcome } from '../drivers/scenario';
+import { EmbeddedOrg } from '../org/embedded';
 import type { FieldValues } from '../types';
 
 export const ROOT = REPOSITORY_ROOT;

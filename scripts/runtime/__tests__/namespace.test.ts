@@ -1,6 +1,6 @@
 import { ScenarioError } from '../errors';
 import { parseFlow } from '../flow';
-import { runStep } from '../scenario';
+import { runStep } from '../drivers/scenario';
 import { connector, flowXml, link, org, schema, user } from './helpers';
 
 /**

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { copyOfProject } from '../../shared/testProject';
 import { loadProject, readScenario, scenarioFlows } from '../cli/project';
 import { ScenarioError } from '../errors';
-import { parseScenario, runScenario } from '../scenario';
+import { parseScenario, runScenario } from '../drivers/scenario';
 import { project, PROJECT_ROOT, ROOT, schema, TEMPLATE_FILE } from './helpers';
 
 const SCENARIO_DIR = path.join(ROOT, 'scripts', 'runtime', 'scenarios');

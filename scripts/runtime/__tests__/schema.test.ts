@@ -1,6 +1,7 @@
 import { ScenarioError } from '../errors';
 import { parseFlow } from '../flow';
-import { EmbeddedOrg, parseDataFile } from '../scenario';
+import { parseDataFile } from '../drivers/scenario';
+import { EmbeddedOrg } from '../org/embedded';
 import { loadSchema, type SourceFile } from '../schema';
 
 /**

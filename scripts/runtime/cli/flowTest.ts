@@ -8,9 +8,9 @@ import {
     parseFlowTest,
     runFlowTest,
     type FlowTestResult
-} from '../flowtest';
+} from '../drivers/flowtest';
 import { MESSAGES } from '../messages';
-import { parseDataFile, type DataSet } from '../scenario';
+import { parseDataFile, type DataSet } from '../drivers/scenario';
 import { DEFAULT_FLOWTEST_DATA, DEFAULT_FLOWTEST_JUNIT, flowTestCommand } from './commands';
 import { loadProject, readFlow, type Project } from './project';
 

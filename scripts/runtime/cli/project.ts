@@ -26,7 +26,7 @@ import { ScenarioError } from '../errors';
 import { compileFlow, readFlowModel, type FlowDefinition } from '../flow';
 import { MESSAGES } from '../messages';
 import { schemaFromObjects, type OrgSchema } from '../schema';
-import { parseScenario, type Scenario } from '../scenario';
+import { parseScenario, type Scenario } from '../drivers/scenario';
 
 /** The project as the runtime reads it from disk: its schema and its flow files. */
 export interface Project {

@@ -1,6 +1,6 @@
 import { runMain } from '../../shared/command';
 import { ScenarioError } from '../errors';
-import { formatJson, formatText, runScenario } from '../scenario';
+import { formatJson, formatText, runScenario } from '../drivers/scenario';
 import { simulateCommand } from './commands';
 import { loadProject, readScenario, scenarioFlows } from './project';
 

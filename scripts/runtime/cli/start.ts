@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { runMain } from '../../shared/command';
 import { ScenarioError } from '../errors';
-import { runScenario } from '../scenario';
+import { runScenario } from '../drivers/scenario';
 import { SAMPLE_SCENARIO, startCommand } from './commands';
 import { loadProject, readScenario, scenarioFlows } from './project';
 import { teamReport } from './teamReport';

@@ -1,4 +1,4 @@
-import { formatLimits, type Scenario, type ScenarioOutcome } from '../scenario';
+import { formatLimits, type Scenario, type ScenarioOutcome } from '../drivers/scenario';
 import type { FieldValues, Scalar } from '../types';
 
 const text = (value: Scalar | undefined): string =>

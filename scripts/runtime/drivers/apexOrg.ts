@@ -25,7 +25,7 @@ import { ApexVm, type ApexSource } from '../apex/vm';
 import type { FlowDefinition } from '../flow';
 import { GOVERNOR_LIMITS, normalizeId, type RecordStore, type SaveContext } from '../org';
 import { OrgSecurity } from '../org/security';
-import { EmbeddedOrg } from '../scenario';
+import { EmbeddedOrg } from '../org/embedded';
 import type { OrgSchema } from '../schema';
 import type { FieldValues, LimitUsage } from '../types';
 import type { CalloutRouter } from './callouts';

@@ -763,8 +763,7 @@ export class MethodCompiler implements CompilerApi {
             // An inline query with an sObject right operand is a single-row query: "if the
             // SOQL query returns no rows, the right-hand operand is returned" (DG "Expression
             // Operators", null coalescing: `Account a = [SELECT ...] ?? defaultAccount;`).
-            const a =
-                query.single && fallback.type.kind === 'sobject' ? query.single(true) : query;
+            const a = query.single && fallback.type.kind === 'sobject' ? query.single(true) : query;
             const b = this.convertTo(fallback, a.type, right);
             return { type: a.type, evaluate: (frame) => a.evaluate(frame) ?? b(frame) };
         }

@@ -3,14 +3,14 @@ import {
     valueHolder,
     type FlowTestConditionModel,
     type FlowText
-} from '../../project/flows';
-import { ScenarioError } from '../errors';
-import { CONDITION_OPERATORS, type Condition, type ValueSpec } from '../flow';
-import { MESSAGES } from '../messages';
+} from '../../../project/flows';
+import { ScenarioError } from '../../errors';
+import { CONDITION_OPERATORS, type Condition, type ValueSpec } from '../../flow';
+import { MESSAGES } from '../../messages';
 import { parseScenario } from '../scenario';
-import type { ObjectSchema, OrgSchema } from '../schema';
-import type { FieldValues } from '../types';
-import { readXml } from '../xml';
+import type { ObjectSchema, OrgSchema } from '../../schema';
+import type { FieldValues } from '../../types';
+import { readXml } from '../../xml';
 import type { FlowTestDefinition } from './types';
 
 /**

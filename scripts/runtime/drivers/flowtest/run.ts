@@ -1,4 +1,4 @@
-import { LimitException } from '../errors';
+import { LimitException } from '../../errors';
 import {
     DEFAULT_OPTIONS,
     displayText,
@@ -9,12 +9,13 @@ import {
     type Condition,
     type FlowDefinition,
     type RuntimeOptions
-} from '../flow';
-import { MESSAGES } from '../messages';
-import { normalizeValue } from '../org';
-import { EmbeddedOrg, type DataSet } from '../scenario';
-import type { OrgSchema } from '../schema';
-import type { FieldValues } from '../types';
+} from '../../flow';
+import { MESSAGES } from '../../messages';
+import { normalizeValue } from '../../org';
+import { EmbeddedOrg } from '../../org/embedded';
+import type { DataSet } from '../scenario';
+import type { OrgSchema } from '../../schema';
+import type { FieldValues } from '../../types';
 import type { AssertionResult, ConditionResult, FlowTestDefinition, FlowTestResult } from './types';
 
 /**

@@ -1,5 +1,5 @@
-import { GOVERNOR_LIMITS } from '../org';
-import type { FieldValues, LimitUsage } from '../types';
+import { GOVERNOR_LIMITS } from '../../org';
+import type { FieldValues, LimitUsage } from '../../types';
 import type { Scenario, ScenarioOutcome } from './types';
 
 /** `simulate --json`: exactly the steps' outcomes and the final records. */

@@ -1,6 +1,6 @@
 export { parseDataFile, parseScenario } from './parse';
 export { formatJson, formatLimits, formatText } from './report';
-export { EmbeddedOrg, runScenario, runStep } from './run';
+export { runScenario, runStep } from './run';
 export type {
     DataSet,
     RecordExpectation,

@@ -1,8 +1,8 @@
-import { ScenarioError } from '../errors';
-import { MESSAGES } from '../messages';
-import { normalizeId } from '../org';
-import type { FieldSchema, ObjectSchema, OrgSchema } from '../schema';
-import type { FieldValues, LimitUsage, Scalar } from '../types';
+import { ScenarioError } from '../../errors';
+import { MESSAGES } from '../../messages';
+import { normalizeId } from '../../org';
+import type { FieldSchema, ObjectSchema, OrgSchema } from '../../schema';
+import type { FieldValues, LimitUsage, Scalar } from '../../types';
 import type { DataSet, Place, RecordExpectation, Scenario, Step, StepExpectation } from './types';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

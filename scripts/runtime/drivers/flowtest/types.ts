@@ -1,5 +1,5 @@
-import type { Condition } from '../flow';
-import type { FieldValues } from '../types';
+import type { Condition } from '../../flow';
+import type { FieldValues } from '../../types';
 
 export interface FlowTestAssertion {
     readonly line: number;

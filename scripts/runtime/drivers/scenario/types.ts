@@ -1,15 +1,13 @@
-import type { DmlOperation } from '../org';
-import type { FieldSchema, ObjectSchema } from '../schema';
-import type { FieldValues, LimitUsage } from '../types';
+import type { RecordSet } from '../../org/embedded';
+import type { DmlOperation } from '../../org';
+import type { FieldSchema, ObjectSchema } from '../../schema';
+import type { FieldValues, LimitUsage } from '../../types';
 
 /** Where a part of a scenario file is, e.g. `team.scenario.json: steps[2].records[0]`. */
 export type Place = string;
 
-export interface DataSet {
-    readonly object: ObjectSchema;
-    readonly place: Place;
-    readonly records: readonly FieldValues[];
-}
+/** A data set of a scenario: records the org holds before the steps run. */
+export type DataSet = RecordSet;
 
 export interface StepExpectation {
     /** Whether the step succeeds; false when `error` is given. */
