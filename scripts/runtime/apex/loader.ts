@@ -78,6 +78,26 @@ function modifierFacts(modifiers: Modifiers): ModifierFacts {
     };
 }
 
+/**
+ * Runs part of a class's loading; what the embedded org does not support, or a type it cannot
+ * resolve, makes the class (and the classes inside it) unavailable instead of stopping every
+ * other class from loading: a test that uses it reports the error with its file and line.
+ */
+function unsupportedAs(cls: ApexClass, load: () => void): void {
+    try {
+        load();
+    } catch (error: unknown) {
+        if (!(error instanceof UnsupportedError || error instanceof ApexCompileError)) {
+            throw error;
+        }
+        const mark = (target: ApexClass): void => {
+            target.unavailable ??= error;
+            target.inner.forEach(mark);
+        };
+        mark(cls.outer ?? cls);
+    }
+}
+
 const placeOf = (file: string, context: ApexGrammar.ApexParserRuleContext): SourcePlace => ({
     file,
     line: context.start.line
@@ -194,28 +214,9 @@ export class ClassLoader {
      */
     public complete(resolve: TypeResolver, exception: ApexClass): void {
         for (const declared of this.pending) {
-            const { cls } = declared;
-            if (declared.superRef) {
-                const superType = resolve(declared.superRef, cls.outer ?? cls);
-                if (superType.kind !== 'class') {
-                    throw new ApexCompileError(
-                        placeOf(declared.file, declared.superRef),
-                        `${cls.name} can only extend a class, not ${declared.superRef.getText()}`
-                    );
-                }
-                cls.superclass = superType.cls;
-            }
-            for (const ref of declared.interfaceRefs) {
-                const type = resolve(ref, cls.outer ?? cls);
-                if (type.kind === 'class') {
-                    cls.interfaces.push(type.cls);
-                } else {
-                    throw new UnsupportedError(
-                        placeOf(declared.file, ref),
-                        `implementing the platform interface ${ref.getText()}`
-                    );
-                }
-            }
+            unsupportedAs(declared.cls, () => {
+                this.readHeader(declared, resolve);
+            });
         }
         const done = new Set<ApexClass>();
         const completeOne = (declared: Declared): void => {
@@ -229,10 +230,44 @@ export class ClassLoader {
             if (parent) {
                 completeOne(parent);
             }
-            this.readMembers(declared, resolve, exception);
+            const unavailable = declared.cls.superclass?.unavailable;
+            if (unavailable) {
+                declared.cls.unavailable ??= unavailable;
+            }
+            if (!declared.cls.unavailable) {
+                unsupportedAs(declared.cls, () => {
+                    this.readMembers(declared, resolve, exception);
+                });
+            }
         };
         this.pending.forEach(completeOne);
         this.pending.length = 0;
+    }
+
+    /** The superclass and interfaces a class declares. */
+    private readHeader(declared: Declared, resolve: TypeResolver): void {
+        const { cls } = declared;
+        if (declared.superRef) {
+            const superType = resolve(declared.superRef, cls.outer ?? cls);
+            if (superType.kind !== 'class') {
+                throw new ApexCompileError(
+                    placeOf(declared.file, declared.superRef),
+                    `${cls.name} can only extend a class, not ${declared.superRef.getText()}`
+                );
+            }
+            cls.superclass = superType.cls;
+        }
+        for (const ref of declared.interfaceRefs) {
+            const type = resolve(ref, cls.outer ?? cls);
+            if (type.kind === 'class') {
+                cls.interfaces.push(type.cls);
+            } else {
+                throw new UnsupportedError(
+                    placeOf(declared.file, ref),
+                    `implementing the platform interface ${ref.getText()}`
+                );
+            }
+        }
     }
 
     private readMembers(declared: Declared, resolve: TypeResolver, exception: ApexClass): void {

@@ -128,6 +128,12 @@ export class ApexClass {
     public isVirtual = false;
     public sharing: Sharing;
     public readonly annotations = new Set<string>();
+    /**
+     * Why the class cannot run: its declaration uses what the embedded org does not support
+     * (a platform interface such as Database.Batchable) or a type it cannot resolve. The other
+     * classes still run; using this one stops the run with this error.
+     */
+    public unavailable: Error | undefined;
 
     public constructor(
         /** As Apex names it: `MyClass`, `MyClass.Inner`, `System.MathException`. */

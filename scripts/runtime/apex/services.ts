@@ -42,6 +42,11 @@ export interface ApexServices {
     ): ApexType;
     /** The type a dotted name stands for (`MyClass`, `Outer.Inner`, `Account`), if it names one. */
     findType(names: readonly string[], context: ApexClass | undefined): ApexType | undefined;
+    /**
+     * Whether a name the project does not define is one of the platform's types or objects, which
+     * the runtime refuses as not supported rather than as a type that does not exist.
+     */
+    isPlatformType(names: readonly string[]): boolean;
     /** The sObject type of this name, canonical, or undefined. */
     sobjectName(name: string): string | undefined;
     /** A field of an sObject type (`Owner` as the relationship is a field too). */

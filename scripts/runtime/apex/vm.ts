@@ -60,6 +60,13 @@ export interface VmOptions {
     readonly coverage?: CoverageRecorder;
 }
 
+/** A class whose declaration the embedded org does not support stops the run where it is used. */
+function available(cls: ApexClass): void {
+    if (cls.unavailable) {
+        throw cls.unavailable;
+    }
+}
+
 /** The deepest chain of calls Apex allows (DG "Execution Governors and Limits"). */
 const MAX_STACK_DEPTH = 1000;
 
@@ -221,7 +228,7 @@ export class ApexVm implements ApexServices {
         }
         if (!type) {
             const written = names.map((name) => name.getText());
-            if (this.options.isPlatformType?.(written)) {
+            if (this.isPlatformType(written)) {
                 throw new UnsupportedError(place, `the platform type ${written.join('.')}`);
             }
             throw new ApexCompileError(place, `Invalid type: ${written.join('.')}`);
@@ -302,6 +309,10 @@ export class ApexVm implements ApexServices {
         return found;
     }
 
+    public isPlatformType(names: readonly string[]): boolean {
+        return this.options.isPlatformType?.(names) ?? false;
+    }
+
     public sobjectName(name: string): string | undefined {
         return this.options.sobjects.objectName(name);
     }
@@ -373,6 +384,7 @@ export class ApexVm implements ApexServices {
     }
 
     public invoke(method: MethodInfo, self: ObjectValue | null, args: readonly Value[]): Value {
+        available(method.declaringClass);
         const target = self ? this.dispatch(method, self.type) : method;
         if (target.native) {
             return target.native(self, args);
@@ -421,6 +433,7 @@ export class ApexVm implements ApexServices {
         constructor: MethodInfo | undefined,
         args: readonly Value[]
     ): ObjectValue {
+        available(cls);
         const instance = new ObjectValue(cls, cls.instanceFields.length);
         if (cls.isException) {
             instance.exception = {
@@ -614,6 +627,7 @@ export class ApexVm implements ApexServices {
     }
 
     public statics(cls: ApexClass): Value[] {
+        available(cls);
         const state = this.stateOf(cls);
         if (!state.ready) {
             state.ready = true;

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { runCommand, UsageError } from '../../shared/command';
 import { CoverageRecorder } from '../apex/coverage';
+import { ApexCompileError, UnsupportedError } from '../apex/errors';
 import { coverageSummary, writeJUnit, writeLcov } from '../drivers/reports';
 import {
     findTests,
@@ -100,7 +101,14 @@ void runCommand(
     apexTestCommand,
     process.argv.slice(2),
     ({ values }) => run(values.class, values.org ?? 'fresh', values.json),
-    { exitCodeOf: (error) => (error instanceof ScenarioError ? 2 : undefined) }
+    {
+        exitCodeOf: (error) =>
+            error instanceof ScenarioError ||
+            error instanceof UnsupportedError ||
+            error instanceof ApexCompileError
+                ? 2
+                : undefined
+    }
 ).then((code) => {
     process.exitCode = code;
 });

@@ -194,11 +194,16 @@ export class ApexOrg implements OrgHost {
                 ParentJobResult: enumValues('System', 'ParentJobResult'),
                 AccessType: enumValues('System', 'AccessType')
             },
+            // A platform type or a standard object the embedded org does not hold is refused as
+            // not supported, not as a type that does not exist.
             isPlatformType: (names) => {
                 const [first = '', ...rest] = names;
                 return rest.length === 0
-                    ? catalogue.apexType('System', first) !== undefined
-                    : catalogue.apexType(first, rest.join('.')) !== undefined;
+                    ? catalogue.apexType('System', first) !== undefined ||
+                          catalogue.sobject(first) !== undefined
+                    : catalogue.apexType(first, rest.join('.')) !== undefined ||
+                          (first.toLowerCase() === 'schema' &&
+                              catalogue.sobject(rest.join('.')) !== undefined);
             }
         });
     }

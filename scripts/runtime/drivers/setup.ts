@@ -124,7 +124,8 @@ export function setUpOrg(org: ApexOrg, options: SetupOptions): OrgSetup {
             Name: path.basename(source.file).replace(/\.cls$/i, ''),
             NamespacePrefix: null,
             Status: 'Active',
-            IsValid: true
+            IsValid: true,
+            Body: source.text
         }))
     );
     const entities = new Map<string, string>();

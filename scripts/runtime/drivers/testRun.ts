@@ -224,7 +224,7 @@ export class TestRun implements TestService {
             );
         for (const job of due) {
             this.fired.add(job.triggerId);
-            failure ??= this.jobs.fire(job).failure;
+            failure ??= this.jobs.fire(job, false).failure;
         }
         return failure;
     }

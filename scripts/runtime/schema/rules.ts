@@ -109,7 +109,15 @@ export const STANDARD_OBJECT_RULES: Readonly<Record<string, StandardObjectRule>>
             { name: 'PermissionSetId', required: true }
         ]
     },
-    ApexClass: setupObject('01p', 'Name', 'NamespacePrefix', 'ApiVersion', 'Status', 'IsValid'),
+    ApexClass: setupObject(
+        '01p',
+        'Name',
+        'NamespacePrefix',
+        'ApiVersion',
+        'Status',
+        'IsValid',
+        'Body'
+    ),
     CronJobDetail: setupObject('0Ai', 'Name', 'JobType'),
     CronTrigger: setupObject(
         '08e',

@@ -52,6 +52,16 @@ function apexName(fullName: string): string {
     return namespace === 'System' || namespace === name ? name : fullName;
 }
 
+/**
+ * A member a class does not have may be one the class could not load (its declaration uses
+ * what the embedded org does not support): that is the error to report, not a missing member.
+ */
+function usable(cls: ApexClass): void {
+    if (cls.unavailable) {
+        throw cls.unavailable;
+    }
+}
+
 /** The bitwise and shift operators. */
 const BIT_OPERATORS = ['&', '|', '^', '<<', '>>', '>>>'] as const;
 type BitOperator = (typeof BIT_OPERATORS)[number];
@@ -834,6 +844,10 @@ export class MethodCompiler implements CompilerApi {
         if (this.services.platform.find(name) || NAMESPACES.has(name.toLowerCase())) {
             return { type: T.void, namespace: name, evaluate: () => null };
         }
+        if (this.services.isPlatformType([name])) {
+            // `Trigger.new`, `Cache.Org`: a platform class or object the org does not implement.
+            return this.refuse(context, `the platform type ${name}`);
+        }
         return this.fail(context, `Variable does not exist: ${name}`);
     }
 
@@ -966,6 +980,7 @@ export class MethodCompiler implements CompilerApi {
             if (field?.isStatic) {
                 return this.fieldAccess(field, undefined);
             }
+            usable(type.cls);
             return this.fail(context, `Variable does not exist: ${name}`);
         }
         const platform = this.platformOf(type);
@@ -1031,6 +1046,7 @@ export class MethodCompiler implements CompilerApi {
         if (type.kind === 'class') {
             const field = type.cls.findField(name);
             if (!field || field.isStatic) {
+                usable(type.cls);
                 return this.fail(context, `Variable does not exist: ${name}`);
             }
             const access = this.fieldAccess(field, target);
@@ -1150,6 +1166,7 @@ export class MethodCompiler implements CompilerApi {
         owner: ApexClass,
         context: Ctx
     ): never {
+        usable(owner);
         const where = owner.name;
         let platform: ApexClass | undefined = owner;
         while (platform && !platform.builtin) {
@@ -1505,6 +1522,7 @@ export class MethodCompiler implements CompilerApi {
                 args.map((arg) => arg.type)
             );
             if (!constructor && (constructors.length > 0 || args.length > 0)) {
+                usable(type.cls);
                 return this.fail(
                     context,
                     `Constructor not defined: [${type.cls.name}].<Constructor>(${args.map((arg) => typeName(arg.type)).join(', ')})`
@@ -1576,7 +1594,9 @@ export class MethodCompiler implements CompilerApi {
         }
         const type = this.services.findType(names, this.cls);
         if (!type) {
-            return this.fail(context, `Invalid type: ${names.join('.')}`);
+            return this.services.isPlatformType(names)
+                ? this.refuse(context, `the platform type ${names.join('.')}`)
+                : this.fail(context, `Invalid type: ${names.join('.')}`);
         }
         return type;
     }

@@ -3,7 +3,7 @@ import type { DmlOperation } from '../../org';
 import type { FieldSchema, ObjectSchema } from '../../schema';
 import type { FieldValues } from '../../types';
 import { elementsOf } from '../collections';
-import { ApexLimitError } from '../errors';
+import { ApexLimitError, UnsupportedError } from '../errors';
 import { IdValue, SObjectValue, type DmlRowError, type SourcePlace, type Value } from '../model';
 import type { ApexServices } from '../services';
 import { toScalar, type AccessMode, type ApexData } from './bridge';
@@ -61,7 +61,7 @@ export function runDml(
         return [];
     }
     const records = items.map((item) => recordOf(services, operation, item));
-    const object = objectOf(data, services, records, options.place);
+    const object = objectOf(data, records, options.place);
     duplicateIds(services, operation, records);
     const externalId = externalIdField(data, services, object, options.externalId);
     const rows = records.map((record) => valuesOf(data, object, record));
@@ -161,7 +161,6 @@ function recordOf(
 /** The object of the records; a list of several sObject types is refused. */
 function objectOf(
     data: ApexData,
-    services: ApexServices,
     records: readonly (SObjectValue | IdValue)[],
     place: SourcePlace
 ): ObjectSchema {
@@ -175,9 +174,13 @@ function objectOf(
     const [name] = names;
     const object = name ? data.schema.findObject(name) : undefined;
     if (names.size !== 1 || !object) {
-        return services.raise(
-            'TypeException',
-            `${place.file}:${place.line}: DML on a list of several sObject types is not supported by the embedded org`
+        // A generic List<SObject> holding records of several types is saved type by type on
+        // the platform (DG "Creating Records of Different Types"); the org does not model it.
+        throw new UnsupportedError(
+            place,
+            names.size > 1
+                ? 'DML on a list of several sObject types'
+                : `DML on ${name ?? 'this list'}`
         );
     }
     return object;

@@ -79,7 +79,9 @@ export function compileSoql(
     const objectName = names[0].getText();
     const object = data.schema.findObject(objectName);
     if (!object) {
-        return compiler.fail(from, `sObject type '${objectName}' is not supported.`);
+        return compiler.services.isPlatformType([objectName])
+            ? compiler.refuse(from, `the platform type ${objectName}`)
+            : compiler.fail(from, `sObject type '${objectName}' is not supported.`);
     }
     const entries = query.selectList().selectEntry_list();
     const count = countOnly(compiler, entries);

@@ -1,0 +1,130 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { loadProject, openApexOrg } from '../../cli/project';
+import { findTests, runTests, type TestMethodResult } from '../apexTests';
+
+/**
+ * The Apex test runner on small projects of its own: what one class cannot load does not stop
+ * the others, the org's setup records hold only what the org fills, and a schedule run at
+ * Test.stopTest() leaves its trigger as it was.
+ */
+
+const directories: string[] = [];
+afterAll(() => {
+    directories.forEach((directory) => {
+        fs.rmSync(directory, { recursive: true, force: true });
+    });
+});
+
+/** A project of the given classes (name → source) and runs every test of it in a fresh org. */
+function run(classes: Readonly<Record<string, string>>): Map<string, TestMethodResult> {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'apex-tests-'));
+    directories.push(root);
+    fs.writeFileSync(
+        path.join(root, 'sfdx-project.json'),
+        JSON.stringify({
+            packageDirectories: [{ path: 'force-app', default: true }],
+            sourceApiVersion: '66.0'
+        })
+    );
+    const folder = path.join(root, 'force-app', 'main', 'default', 'classes');
+    fs.mkdirSync(folder, { recursive: true });
+    for (const [name, source] of Object.entries(classes)) {
+        fs.writeFileSync(path.join(folder, `${name}.cls`), source);
+    }
+    const project = loadProject(root, { setup: true });
+    const { org, setup } = openApexOrg(project, {
+        state: 'fresh',
+        flows: [],
+        log: () => undefined
+    });
+    const results = runTests(org, setup, findTests(org, []));
+    return new Map(results.map((result) => [`${result.className}.${result.methodName}`, result]));
+}
+
+describe('the Apex test runner', () => {
+    it('runs the other classes when one declares what the org does not support', () => {
+        const results = run({
+            Batchy: [
+                'public class Batchy implements Database.Batchable<SObject> {',
+                '    public static Integer size() { return 1; }',
+                '}'
+            ].join('\n'),
+            Batchy_Tests: [
+                '@IsTest',
+                'private class Batchy_Tests {',
+                '    @IsTest',
+                '    static void it_uses_the_batch() { Assert.areEqual(1, Batchy.size()); }',
+                '}'
+            ].join('\n'),
+            Plain_Tests: [
+                '@IsTest',
+                'private class Plain_Tests {',
+                '    @IsTest',
+                "    static void it_adds() { Assert.areEqual(2, 1 + 1, 'sum'); }",
+                '}'
+            ].join('\n')
+        });
+        expect(results.get('Plain_Tests.it_adds')?.outcome).toBe('pass');
+        expect(results.get('Batchy_Tests.it_uses_the_batch')).toMatchObject({
+            outcome: 'error',
+            message: expect.stringMatching(
+                /Batchy\.cls:1: the generic type Database\.Batchable<SObject> is not supported by the embedded org$/
+            ) as string
+        });
+    });
+
+    it('reads a class body from ApexClass and refuses a field the org does not fill', () => {
+        const results = run({
+            Setup_Tests: [
+                '@IsTest',
+                'private class Setup_Tests {',
+                '    @IsTest',
+                '    static void it_reads_the_body() {',
+                "        ApexClass cls = [SELECT Body FROM ApexClass WHERE Name = 'Setup_Tests'];",
+                "        Assert.isTrue(cls.Body.startsWith('@IsTest'), cls.Body);",
+                '    }',
+                '    @IsTest',
+                '    static void it_reads_the_length() {',
+                '        ApexClass cls = [SELECT LengthWithoutComments FROM ApexClass LIMIT 1];',
+                '    }',
+                '}'
+            ].join('\n')
+        });
+        expect(results.get('Setup_Tests.it_reads_the_body')?.outcome).toBe('pass');
+        expect(results.get('Setup_Tests.it_reads_the_length')).toMatchObject({
+            outcome: 'error',
+            message: expect.stringMatching(/Setup_Tests\.cls:10: .*LengthWithoutComments/) as string
+        });
+    });
+
+    it('runs a schedule at Test.stopTest and leaves its trigger unfired', () => {
+        const results = run({
+            Hourly: [
+                'public class Hourly implements Schedulable {',
+                '    public static Integer runs = 0;',
+                '    public void execute(SchedulableContext context) { runs++; }',
+                '}'
+            ].join('\n'),
+            Hourly_Tests: [
+                '@IsTest',
+                'private class Hourly_Tests {',
+                '    @IsTest',
+                '    static void it_runs_once() {',
+                '        Test.startTest();',
+                "        Id jobId = System.schedule('hourly', '0 0 * * * ?', new Hourly());",
+                '        Test.stopTest();',
+                "        Assert.areEqual(1, Hourly.runs, 'ran at stopTest');",
+                '        CronTrigger trigger = [SELECT TimesTriggered FROM CronTrigger WHERE Id = :jobId];',
+                "        Assert.areEqual(0, trigger.TimesTriggered, 'not counted');",
+                '    }',
+                '}'
+            ].join('\n')
+        });
+        expect(results.get('Hourly_Tests.it_runs_once')).toMatchObject({
+            outcome: 'pass',
+            message: null
+        });
+    });
+});
