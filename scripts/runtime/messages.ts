@@ -33,6 +33,8 @@ export const MESSAGES = {
         `fields are defined for ${name} but its ${name}.object-meta.xml is missing: add it, or leave ${name} out of the run.`,
     unsupportedField: (object: string, field: string, reason: string): string =>
         `${object}.${field} ${reason}: not supported by the embedded org, which stores text, numbers, checkboxes, dates, date-times, picklists and lookups. Leave the field out of the flow, scenario or FlowTest, or try it in an org.`,
+    unfilledSetupField: (object: string, field: string, filled: readonly string[]): string =>
+        `${object}.${field}: the embedded org writes its ${object} records itself and fills only ${filled.join(', ')}`,
     /** Why the embedded org does not store a field, said when a run names it. */
     unsupported: {
         formula: (returnType: string, at: string): string =>

@@ -36,6 +36,8 @@ export const ID_FIELD = field('Id', 'id', { writable: false });
 /** Why the embedded org refuses a field, said when a run names it. */
 export interface UnsupportedField {
     readonly unsupported: string;
+    /** The whole message, when the usual one (about the types the org stores) does not fit. */
+    readonly message?: string;
 }
 
 export type StorableField = FieldSchema | UnsupportedField;

@@ -117,10 +117,18 @@ export function schemaFromObjects(objects: ProjectObjects, options: SchemaOption
         laterField: (object, name) => {
             const definition = definitions.get(object.name.toLowerCase());
             const found = definition ? objects.field(definition, name) : undefined;
-            if (found && STANDARD_OBJECT_RULES[object.name]?.setupOnly === true) {
+            const rule = STANDARD_OBJECT_RULES[object.name];
+            if (found && rule?.setupOnly === true) {
                 // The org writes these records itself, with the fields of its rule only: any
                 // other field would read as null where the platform has a value.
-                return { unsupported: 'a field the embedded org does not fill on its own records' };
+                return {
+                    unsupported: 'setup',
+                    message: MESSAGES.unfilledSetupField(
+                        object.name,
+                        found.name,
+                        rule.fields.map((field) => field.name)
+                    )
+                };
             }
             return definition && found
                 ? storable(objects, definition, found, runningUser)

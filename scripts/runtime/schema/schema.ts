@@ -128,7 +128,7 @@ export class OrgSchema {
     public refusal(object: ObjectSchema, name: string): string | undefined {
         const found = this.lookup(object, name);
         return found && 'unsupported' in found
-            ? MESSAGES.unsupportedField(object.name, name, found.unsupported)
+            ? (found.message ?? MESSAGES.unsupportedField(object.name, name, found.unsupported))
             : undefined;
     }
 
