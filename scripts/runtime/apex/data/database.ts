@@ -6,6 +6,8 @@ import {
     type DmlRowError,
     type Value
 } from '../model';
+import { UnsupportedError } from '../errors';
+import type { Transaction } from '../../org';
 import type { ApexServices, CallSite, PlatformClass, PlatformMethod } from '../services';
 import { T } from '../types';
 import { method } from '../platform/define';
@@ -121,6 +123,74 @@ const resultMethods = (extra: readonly PlatformMethod[] = []): PlatformMethod[] 
     ...extra
 ];
 
+/** A Savepoint of a transaction: where its undo journal stood, and whether it may still be used. */
+interface SavepointState {
+    readonly transaction: Transaction;
+    readonly position: number;
+    /** The org's job records then: a rollback may not undo a queued or scheduled job. */
+    readonly jobs: number;
+    valid: boolean;
+}
+
+const SAVEPOINT = 'System.Savepoint';
+const savepointsOf = new WeakMap<Transaction, SavepointState[]>();
+const jobCount = (transaction: Transaction): number =>
+    transaction.store.count('AsyncApexJob') + transaction.store.count('CronTrigger');
+
+/**
+ * Database.setSavepoint and Database.rollback (DG "Transaction Control"): each counts as a DML
+ * statement; a rollback undoes the records saved since its savepoint, not static variables nor
+ * the Ids set on records, and makes the savepoints set after it invalid.
+ */
+function savepointMethods(data: ApexData): PlatformMethod[] {
+    return [
+        method('setSavepoint', [], T.platform(SAVEPOINT), () => {
+            const transaction = data.transaction();
+            transaction.limits.dml(0);
+            const state: SavepointState = {
+                transaction,
+                position: transaction.store.savepoint(),
+                jobs: jobCount(transaction),
+                valid: true
+            };
+            const list = savepointsOf.get(transaction) ?? [];
+            list.push(state);
+            savepointsOf.set(transaction, list);
+            return new PlatformValue(SAVEPOINT, state as unknown as Record<string, unknown>);
+        }),
+        method('rollback', [T.platform(SAVEPOINT)], T.void, (_self, [savepoint = null], site) => {
+            if (savepoint === null) {
+                // [verify in an org: the message of a rollback to null]
+                return site.vm.raise('NullPointerException', 'Argument cannot be null.');
+            }
+            const state = (savepoint as PlatformValue).state as unknown as SavepointState;
+            const transaction = data.transaction();
+            if (state.transaction !== transaction || !state.valid) {
+                // DG: using such a savepoint is "a runtime error", whose text it does not give.
+                throw new UnsupportedError(
+                    site.place,
+                    state.valid
+                        ? 'Database.rollback to a savepoint of another transaction'
+                        : 'Database.rollback to a savepoint an earlier rollback made invalid'
+                );
+            }
+            if (jobCount(transaction) !== state.jobs) {
+                throw new UnsupportedError(
+                    site.place,
+                    'Database.rollback past a job queued or scheduled after its savepoint'
+                );
+            }
+            transaction.limits.dml(0);
+            transaction.store.rollbackTo(state.position);
+            const list = savepointsOf.get(transaction) ?? [];
+            list.slice(list.indexOf(state) + 1).forEach((later) => {
+                later.valid = false;
+            });
+            return null;
+        })
+    ];
+}
+
 export function databaseClasses(data: ApexData, services: ApexServices): PlatformClass[] {
     const statusCode = services.findType(['System', 'StatusCode'], undefined) ?? T.object;
     return [
@@ -131,9 +201,11 @@ export function databaseClasses(data: ApexData, services: ApexServices): Platfor
                 ...dmlMethods(data, 'insert'),
                 ...dmlMethods(data, 'update'),
                 ...dmlMethods(data, 'upsert'),
-                ...dmlMethods(data, 'delete')
+                ...dmlMethods(data, 'delete'),
+                ...savepointMethods(data)
             ]
         },
+        { name: SAVEPOINT, names: ['savepoint', 'system.savepoint'], instanceMethods: [] },
         {
             name: ACCESS_LEVEL,
             names: ['accesslevel', 'system.accesslevel'],

@@ -1,7 +1,15 @@
 import type { FieldSchema, ObjectSchema } from '../../schema';
 import type { CompilerApi } from '../compiler/api';
 import type { Expr } from '../frame';
-import { EnumValue, PlatformValue, SObjectValue, type ApexType, type Value } from '../model';
+import { UnsupportedError } from '../errors';
+import {
+    EnumValue,
+    IdValue,
+    PlatformValue,
+    SObjectValue,
+    type ApexType,
+    type Value
+} from '../model';
 import type { CallSite, PlatformClass } from '../services';
 import { isInstanceOf, runtimeTypeName } from '../runtimeTypes';
 import { T, typeName } from '../types';
@@ -125,6 +133,25 @@ export function describeClasses(data: ApexData): PlatformClass[] {
                 site.place
             );
     return [
+        {
+            name: 'System.Id',
+            names: ['id', 'system.id'],
+            instanceMethods: [
+                // "Returns the token for the sObject corresponding to this ID" (RG "Id Class"),
+                // read from the Id's key prefix.
+                method('getSObjectType', [], T.platform(SOBJECT_TYPE), (self, _args, site) => {
+                    const object = data.schema.objectOfId((self as IdValue).value);
+                    if (!object) {
+                        // [verify in an org: an Id whose prefix names no object of the org]
+                        throw new UnsupportedError(
+                            site.place,
+                            `getSObjectType of ${(self as IdValue).value}, whose key prefix names no object the embedded org holds`
+                        );
+                    }
+                    return typeToken(object);
+                })
+            ]
+        },
         {
             name: SOBJECT_TYPE,
             names: ['sobjecttype', 'schema.sobjecttype'],
