@@ -230,6 +230,7 @@ export class ApexOrg implements OrgHost {
             depth: options.depth ?? 0,
             maximumDepth: options.maximumDepth,
             finalizer: undefined,
+            job: options.job,
             pendingWork: false,
             dmlBaseline: 0
         };
@@ -431,6 +432,20 @@ export class ApexOrg implements OrgHost {
             throw new ApexLimitError(`Too many callouts: ${state.callouts + 1}`);
         }
         state.callouts += 1;
+        const allows = site.vm.findType(['Database', 'AllowsCallouts'], undefined);
+        if (
+            state.async === 'queueable' &&
+            state.job &&
+            allows?.kind === 'class' &&
+            !state.job.type.isSubtypeOf(allows.cls)
+        ) {
+            // "To make a callout from a Queueable, implement Database.AllowsCallouts" (DG
+            // "Queueable Apex"); the exception the platform throws is not documented here.
+            throw new UnsupportedError(
+                site.place,
+                `a callout from the Queueable ${state.job.type.name}, which does not implement Database.AllowsCallouts`
+            );
+        }
         return this.test ? this.test.respond(request, site) : this.callouts.send(request, site);
     }
 

@@ -35,6 +35,8 @@ export interface TransactionState {
     readonly maximumDepth: number | undefined;
     /** The finalizer the running Queueable attached. */
     finalizer: ObjectValue | undefined;
+    /** The job that runs in the transaction, if it is an async job's. */
+    readonly job: ObjectValue | undefined;
     /** Async work queued or scheduled in the transaction: no callout may follow. */
     pendingWork: boolean;
     /** DML statements counted when the transaction (or its test's startTest) began. */
@@ -43,6 +45,8 @@ export interface TransactionState {
 
 export interface RunOptions {
     readonly async?: AsyncContext;
+    /** The job that runs (a Queueable, a Schedulable, a finalizer). */
+    readonly job?: ObjectValue;
     readonly depth?: number;
     readonly maximumDepth?: number;
 }

@@ -256,6 +256,7 @@ export class AsyncJobs implements JobService {
                 },
                 {
                     async: 'queueable',
+                    job: entry.job,
                     depth: entry.depth,
                     ...(entry.maximumDepth !== undefined
                         ? { maximumDepth: entry.maximumDepth }

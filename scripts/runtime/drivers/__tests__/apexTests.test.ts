@@ -127,4 +127,42 @@ describe('the Apex test runner', () => {
             message: null
         });
     });
+
+    it('refuses a callout from a Queueable that does not allow callouts', () => {
+        const results = run({
+            Caller: [
+                'public class Caller implements Queueable {',
+                '    public void execute(QueueableContext context) {',
+                '        HttpRequest request = new HttpRequest();',
+                "        request.setEndpoint('callout:Somewhere/x');",
+                '        new Http().send(request);',
+                '    }',
+                '}'
+            ].join('\n'),
+            Answer: [
+                '@IsTest',
+                'public class Answer implements HttpCalloutMock {',
+                '    public HttpResponse respond(HttpRequest request) { return new HttpResponse(); }',
+                '}'
+            ].join('\n'),
+            Caller_Tests: [
+                '@IsTest',
+                'private class Caller_Tests {',
+                '    @IsTest',
+                '    static void it_calls_out() {',
+                '        Test.startTest();',
+                '        Test.setMock(HttpCalloutMock.class, new Answer());',
+                '        System.enqueueJob(new Caller());',
+                '        Test.stopTest();',
+                '    }',
+                '}'
+            ].join('\n')
+        });
+        expect(results.get('Caller_Tests.it_calls_out')).toMatchObject({
+            outcome: 'error',
+            message: expect.stringMatching(
+                /Caller\.cls:5: a callout from the Queueable Caller, which does not implement Database\.AllowsCallouts is not supported/
+            ) as string
+        });
+    });
 });
