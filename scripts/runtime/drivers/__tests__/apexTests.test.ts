@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { loadProject, openApexOrg } from '../../cli/project';
+import { loadProject, openApexOrg, type OpenedApexOrg } from '../../cli/project';
+import { executeAnonymous } from '../anonymous';
 import { findTests, runTests, type TestMethodResult } from '../apexTests';
 
 /**
@@ -17,8 +18,11 @@ afterAll(() => {
     });
 });
 
-/** A project of the given classes (name → source) and runs every test of it in a fresh org. */
-function run(classes: Readonly<Record<string, string>>): Map<string, TestMethodResult> {
+/** A fresh org with a project of the given classes (name → source). */
+function open(
+    classes: Readonly<Record<string, string>>,
+    log: (line: string) => void = () => undefined
+): OpenedApexOrg {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'apex-tests-'));
     directories.push(root);
     fs.writeFileSync(
@@ -34,11 +38,12 @@ function run(classes: Readonly<Record<string, string>>): Map<string, TestMethodR
         fs.writeFileSync(path.join(folder, `${name}.cls`), source);
     }
     const project = loadProject(root, { setup: true });
-    const { org, setup } = openApexOrg(project, {
-        state: 'fresh',
-        flows: [],
-        log: () => undefined
-    });
+    return openApexOrg(project, { state: 'fresh', flows: [], log });
+}
+
+/** Runs every test of a project of the given classes in a fresh org. */
+function run(classes: Readonly<Record<string, string>>): Map<string, TestMethodResult> {
+    const { org, setup } = open(classes);
     const results = runTests(org, setup, findTests(org, []));
     return new Map(results.map((result) => [`${result.className}.${result.methodName}`, result]));
 }
@@ -164,5 +169,55 @@ describe('the Apex test runner', () => {
                 /Caller\.cls:5: a callout from the Queueable Caller, which does not implement Database\.AllowsCallouts is not supported/
             ) as string
         });
+    });
+
+    it('runs the queue to its end outside a test, each job in its own transaction', () => {
+        const lines: string[] = [];
+        const { org, setup } = open(
+            {
+                Chain: [
+                    'public class Chain implements Queueable {',
+                    '    public static Integer seen = 0;',
+                    '    private final Integer step;',
+                    '    public Chain(Integer step) { this.step = step; }',
+                    '    public void execute(QueueableContext context) {',
+                    '        seen++;',
+                    "        System.debug('step ' + step + ', statics seen ' + seen);",
+                    '        if (step < 3) { System.enqueueJob(new Chain(step + 1)); }',
+                    '    }',
+                    '}'
+                ].join('\n')
+            },
+            (line) => lines.push(line)
+        );
+        const enqueue = org.asUser(setup.adminId, () =>
+            executeAnonymous(org, 'System.enqueueJob(new Chain(1));', 'enqueue.apex')
+        );
+        expect(enqueue).toEqual({ kind: 'completed' });
+        expect(lines).toEqual([]);
+        const outcomes = org.asUser(setup.adminId, () => org.jobs.runQueue());
+        expect(outcomes.map((outcome) => outcome.failure)).toEqual([
+            undefined,
+            undefined,
+            undefined
+        ]);
+        expect(lines.map((line) => line.replace(/^USER_DEBUG\|\[\d+\]\|DEBUG\|/, ''))).toEqual([
+            'step 1, statics seen 1',
+            'step 2, statics seen 1',
+            'step 3, statics seen 1'
+        ]);
+        lines.length = 0;
+        org.asUser(setup.adminId, () =>
+            executeAnonymous(
+                org,
+                "for (AsyncApexJob job : [SELECT Status, JobType FROM AsyncApexJob]) { System.debug(job.JobType + ' ' + job.Status); }",
+                'jobs.apex'
+            )
+        );
+        expect(lines.map((line) => line.replace(/^USER_DEBUG\|\[\d+\]\|DEBUG\|/, ''))).toEqual([
+            'Queueable Completed',
+            'Queueable Completed',
+            'Queueable Completed'
+        ]);
     });
 });
