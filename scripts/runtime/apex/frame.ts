@@ -6,6 +6,12 @@ export const BREAK = 1;
 export const CONTINUE = 2;
 export const RETURN = 3;
 export type Completion = typeof NORMAL | typeof BREAK | typeof CONTINUE | typeof RETURN;
+/**
+ * The four, for a module to copy into constants of its own: tsx runs the runtime as CommonJS,
+ * where each read of an imported binding is a getter call, which a closure run for every
+ * statement should not pay.
+ */
+export const COMPLETIONS = { NORMAL, BREAK, CONTINUE, RETURN } as const;
 
 /** One call of a method (or of anonymous Apex): its locals by slot, `this`, its line. */
 export class Frame {
@@ -51,6 +57,15 @@ export interface Expr {
      * null instead of throwing.
      */
     readonly single?: (safe: boolean) => Expr;
+    /**
+     * A Boolean expression that is never null (a comparison): its value without the null
+     * check a condition otherwise makes.
+     */
+    readonly test?: (frame: Frame) => boolean;
+    /** A local variable or parameter: its slot, for closures that read it in place. */
+    readonly local?: number;
+    /** A literal: its value, for closures that use it in place. */
+    readonly constant?: Value;
 }
 
 /** A compiled statement. */

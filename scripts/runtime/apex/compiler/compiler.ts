@@ -3,16 +3,7 @@ import { ApexGrammar, optional } from '../../../project/apex';
 import { addAll, mapPut, putAll, setAdd } from '../collections';
 import { apexEquals, asDecimal, compareValues } from '../equality';
 import { ApexCompileError, ApexThrow, UnsupportedError } from '../errors';
-import {
-    BREAK,
-    CONTINUE,
-    NORMAL,
-    Frame,
-    RETURN,
-    type Completion,
-    type Expr,
-    type Stmt
-} from '../frame';
+import { COMPLETIONS, Frame, type Completion, type Expr, type Stmt } from '../frame';
 import type { CallSite, PlatformClass, PlatformMethod } from '../services';
 import { toText } from '../render';
 import { isInstanceOf, runtimeTypeName } from '../runtimeTypes';
@@ -42,6 +33,8 @@ import {
 } from '../model';
 
 type Ctx = ApexGrammar.ApexParserRuleContext;
+
+const { NORMAL, BREAK, CONTINUE, RETURN } = COMPLETIONS;
 
 /**
  * A platform class's name as Apex code writes it: `Math` for System.Math, `Database` for
@@ -149,28 +142,73 @@ export class MethodCompiler implements CompilerApi {
                 return this.refuse(member, 'a method or class declared in anonymous Apex');
             }
             const type = this.resolveType(field.typeRef());
-            const line = member.start.line;
-            const declaration = this.declarators(type, field.variableDeclarators());
-            statements.push((frame) => {
-                frame.line = line;
-                return declaration(frame);
-            });
+            statements.push(this.declarators(type, field.variableDeclarators(), member.start.line));
         }
         return sequence(statements);
     }
 
     public statement(context: ApexGrammar.StatementContext): Stmt {
         const line = context.start.line;
-        const inner = this.statementBody(context);
+        const inner = this.statementAt(context, line);
         // Counted for test coverage (DG "Testing and Code Coverage") only when a run records it.
         const count = this.services.coverage?.statement(this.file, context);
         if (count) {
             return (frame) => {
                 count();
-                frame.line = line;
                 return inner(frame);
             };
         }
+        return inner;
+    }
+
+    /**
+     * A statement that first sets the frame's line to its own. The frequent kinds set it in
+     * their own closure rather than in one more around them: one call fewer per statement.
+     */
+    private statementAt(context: ApexGrammar.StatementContext, line: number): Stmt {
+        const block = optional(context.block());
+        if (block) {
+            this.scopes.enter();
+            try {
+                return sequence(
+                    block.statement_list().map((statement) => this.statement(statement)),
+                    line
+                );
+            } finally {
+                this.scopes.leave();
+            }
+        }
+        const declaration = optional(context.localVariableDeclarationStatement());
+        if (declaration) {
+            const variables = declaration.localVariableDeclaration();
+            return this.declarators(
+                this.resolveType(variables.typeRef()),
+                variables.variableDeclarators(),
+                line
+            );
+        }
+        const expression = optional(context.expressionStatement());
+        if (expression) {
+            const evaluate = this.expression(expression.expression()).evaluate;
+            return (frame) => {
+                frame.line = line;
+                evaluate(frame);
+                return NORMAL;
+            };
+        }
+        const ifStatement = optional(context.ifStatement());
+        if (ifStatement) {
+            return this.ifStatement(ifStatement, line);
+        }
+        const forStatement = optional(context.forStatement());
+        if (forStatement) {
+            return this.forStatement(forStatement, line);
+        }
+        const returnStatement = optional(context.returnStatement());
+        if (returnStatement) {
+            return this.returnStatement(returnStatement, line);
+        }
+        const inner = this.statementBody(context);
         return (frame) => {
             frame.line = line;
             return inner(frame);
@@ -178,30 +216,6 @@ export class MethodCompiler implements CompilerApi {
     }
 
     private statementBody(context: ApexGrammar.StatementContext): Stmt {
-        const block = optional(context.block());
-        if (block) {
-            return this.block(block);
-        }
-        const declaration = optional(context.localVariableDeclarationStatement());
-        if (declaration) {
-            return this.localDeclaration(declaration.localVariableDeclaration());
-        }
-        const expression = optional(context.expressionStatement());
-        if (expression) {
-            const compiled = this.expression(expression.expression());
-            return (frame) => {
-                compiled.evaluate(frame);
-                return NORMAL;
-            };
-        }
-        const ifStatement = optional(context.ifStatement());
-        if (ifStatement) {
-            return this.ifStatement(ifStatement);
-        }
-        const forStatement = optional(context.forStatement());
-        if (forStatement) {
-            return this.forStatement(forStatement);
-        }
         const whileStatement = optional(context.whileStatement());
         if (whileStatement) {
             const condition = this.condition(whileStatement.parExpression().expression());
@@ -237,10 +251,6 @@ export class MethodCompiler implements CompilerApi {
                 } while (condition(frame));
                 return NORMAL;
             };
-        }
-        const returnStatement = optional(context.returnStatement());
-        if (returnStatement) {
-            return this.returnStatement(returnStatement);
         }
         const throwStatement = optional(context.throwStatement());
         if (throwStatement) {
@@ -289,7 +299,12 @@ export class MethodCompiler implements CompilerApi {
         return this.declarators(this.resolveType(context.typeRef()), context.variableDeclarators());
     }
 
-    private declarators(type: ApexType, declarators: ApexGrammar.VariableDeclaratorsContext): Stmt {
+    /** Declares and initializes local variables; with a line, the statement sets it first. */
+    private declarators(
+        type: ApexType,
+        declarators: ApexGrammar.VariableDeclaratorsContext,
+        line?: number
+    ): Stmt {
         const parts: Stmt[] = [];
         for (const declarator of declarators.variableDeclarator_list()) {
             const initializer = optional(declarator.expression());
@@ -301,29 +316,51 @@ export class MethodCompiler implements CompilerApi {
                 type,
                 this.place(declarator)
             );
-            parts.push(
-                value
-                    ? (frame) => {
-                          frame.locals[slot] = value(frame);
-                          return NORMAL;
-                      }
-                    : (frame) => {
-                          frame.locals[slot] = null;
-                          return NORMAL;
-                      }
-            );
+            if (line === undefined) {
+                parts.push(
+                    value
+                        ? (frame) => {
+                              frame.locals[slot] = value(frame);
+                              return NORMAL;
+                          }
+                        : (frame) => {
+                              frame.locals[slot] = null;
+                              return NORMAL;
+                          }
+                );
+            } else {
+                parts.push(
+                    value
+                        ? (frame) => {
+                              frame.line = line;
+                              frame.locals[slot] = value(frame);
+                              return NORMAL;
+                          }
+                        : (frame) => {
+                              frame.line = line;
+                              frame.locals[slot] = null;
+                              return NORMAL;
+                          }
+                );
+            }
         }
         return sequence(parts);
     }
 
-    private ifStatement(context: ApexGrammar.IfStatementContext): Stmt {
+    private ifStatement(context: ApexGrammar.IfStatementContext, line: number): Stmt {
         const condition = this.condition(context.parExpression().expression());
         const [whenTrue, whenFalse] = context.statement_list();
         const thenPart: Stmt = whenTrue ? this.scoped(whenTrue) : () => NORMAL;
         const elsePart = whenFalse ? this.scoped(whenFalse) : undefined;
         return elsePart
-            ? (frame) => (condition(frame) ? thenPart(frame) : elsePart(frame))
-            : (frame) => (condition(frame) ? thenPart(frame) : NORMAL);
+            ? (frame) => {
+                  frame.line = line;
+                  return condition(frame) ? thenPart(frame) : elsePart(frame);
+              }
+            : (frame) => {
+                  frame.line = line;
+                  return condition(frame) ? thenPart(frame) : NORMAL;
+              };
     }
 
     /** A statement in a scope of its own (the body of an if, a loop). */
@@ -363,13 +400,17 @@ export class MethodCompiler implements CompilerApi {
         };
     }
 
-    private forStatement(context: ApexGrammar.ForStatementContext): Stmt {
+    private forStatement(context: ApexGrammar.ForStatementContext, line: number): Stmt {
         const control = context.forControl();
         this.scopes.enter();
         try {
             const enhanced = optional(control.enhancedForControl());
             if (enhanced) {
-                return this.forEach(enhanced, optional(context.statement()));
+                const loop = this.forEach(enhanced, optional(context.statement()));
+                return (frame) => {
+                    frame.line = line;
+                    return loop(frame);
+                };
             }
             const init = optional(control.forInit());
             let initialize: Stmt = () => NORMAL;
@@ -392,21 +433,33 @@ export class MethodCompiler implements CompilerApi {
             const condition = conditionContext ? this.condition(conditionContext) : () => true;
             const updates = (
                 optional(control.forUpdate())?.expressionList().expression_list() ?? []
-            ).map((expression) => this.expression(expression));
+            ).map((expression) => this.expression(expression).evaluate);
+            const [firstUpdate] = updates;
+            const update: (frame: Frame) => unknown =
+                updates.length === 0
+                    ? () => undefined
+                    : updates.length === 1 && firstUpdate
+                      ? firstUpdate
+                      : (frame) => {
+                            for (const each of updates) {
+                                each(frame);
+                            }
+                        };
             const body = this.loopBody(optional(context.statement()));
             return (frame) => {
+                frame.line = line;
                 initialize(frame);
-                for (; condition(frame);) {
+                while (condition(frame)) {
                     const completion = body(frame);
-                    if (completion === BREAK) {
-                        break;
+                    if (completion !== NORMAL) {
+                        if (completion === BREAK) {
+                            break;
+                        }
+                        if (completion === RETURN) {
+                            return RETURN;
+                        }
                     }
-                    if (completion === RETURN) {
-                        return RETURN;
-                    }
-                    for (const update of updates) {
-                        update.evaluate(frame);
-                    }
+                    update(frame);
                 }
                 return NORMAL;
             };
@@ -466,13 +519,17 @@ export class MethodCompiler implements CompilerApi {
         };
     }
 
-    private returnStatement(context: ApexGrammar.ReturnStatementContext): Stmt {
+    private returnStatement(context: ApexGrammar.ReturnStatementContext, line: number): Stmt {
         const expression = optional(context.expression());
         if (!expression) {
-            return () => RETURN;
+            return (frame) => {
+                frame.line = line;
+                return RETURN;
+            };
         }
         const value = this.convertTo(this.expression(expression), this.returnType, context);
         return (frame) => {
+            frame.line = line;
             frame.ret = value(frame);
             return RETURN;
         };
@@ -2046,19 +2103,48 @@ const NAMESPACES = new Set([
     'connectapi'
 ]);
 
-function sequence(statements: readonly Stmt[]): Stmt {
-    if (statements.length === 1 && statements[0]) {
-        return statements[0];
+/** Statements one after the other; with a line (a block's), the frame's line is set first. */
+function sequence(statements: readonly Stmt[], line?: number): Stmt {
+    const [first, second] = statements;
+    if (line === undefined) {
+        if (first && statements.length === 1) {
+            return first;
+        }
+        return (frame) => run(statements, frame);
+    }
+    if (!first) {
+        return (frame) => {
+            frame.line = line;
+            return NORMAL;
+        };
+    }
+    if (statements.length === 1) {
+        return (frame) => {
+            frame.line = line;
+            return first(frame);
+        };
+    }
+    if (second && statements.length === 2) {
+        return (frame) => {
+            frame.line = line;
+            const completion = first(frame);
+            return completion === NORMAL ? second(frame) : completion;
+        };
     }
     return (frame) => {
-        for (const statement of statements) {
-            const completion = statement(frame);
-            if (completion !== NORMAL) {
-                return completion;
-            }
-        }
-        return NORMAL;
+        frame.line = line;
+        return run(statements, frame);
     };
+}
+
+function run(statements: readonly Stmt[], frame: Frame): Completion {
+    for (let index = 0; index < statements.length; index++) {
+        const completion = (statements[index] as Stmt)(frame);
+        if (completion !== NORMAL) {
+            return completion;
+        }
+    }
+    return NORMAL;
 }
 
 function chunk(list: ListValue, size: number): ListValue[] {
