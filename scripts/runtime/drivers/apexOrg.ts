@@ -64,6 +64,13 @@ export interface ApexOrgOptions {
 const ASYNC_LIMITS: LimitUsage = { ...GOVERNOR_LIMITS, soqlQueries: 200 };
 /** "Total number of callouts (HTTP requests or web services calls) in a transaction": 100. */
 const CALLOUT_LIMIT = 100;
+/** The limits the org's transaction counts, by the name the Limits class gives them. */
+const ORG_LIMITS: Readonly<Partial<Record<LimitName, keyof LimitUsage>>> = {
+    queries: 'soqlQueries',
+    queryRows: 'queryRows',
+    dmlStatements: 'dmlStatements',
+    dmlRows: 'dmlRows'
+};
 /** "Maximum number of Apex jobs added to the queue with System.enqueueJob": 50, 1 in async. */
 const QUEUEABLE_LIMITS = { sync: 50, queueable: 1 } as const;
 
@@ -376,42 +383,23 @@ export class ApexOrg implements OrgHost {
 
     private used(name: LimitName): number {
         const state = this.current();
-        const usage = state.transaction.limits.usage;
-        switch (name) {
-            case 'queries':
-                return usage.soqlQueries;
-            case 'queryRows':
-                return usage.queryRows;
-            case 'dmlStatements':
-                return usage.dmlStatements;
-            case 'dmlRows':
-                return usage.dmlRows;
-            case 'callouts':
-                return state.callouts;
-            case 'queueableJobs':
-                return state.queueableJobs;
+        const counted = ORG_LIMITS[name];
+        if (counted) {
+            return state.transaction.limits.usage[counted];
         }
+        return name === 'callouts' ? state.callouts : state.queueableJobs;
     }
 
     private limit(name: LimitName): number {
         const state = this.current();
-        const limits = state.async ? ASYNC_LIMITS : GOVERNOR_LIMITS;
-        switch (name) {
-            case 'queries':
-                return limits.soqlQueries;
-            case 'queryRows':
-                return limits.queryRows;
-            case 'dmlStatements':
-                return limits.dmlStatements;
-            case 'dmlRows':
-                return limits.dmlRows;
-            case 'callouts':
-                return CALLOUT_LIMIT;
-            case 'queueableJobs':
-                return state.async === 'queueable'
-                    ? QUEUEABLE_LIMITS.queueable
-                    : QUEUEABLE_LIMITS.sync;
+        const counted = ORG_LIMITS[name];
+        if (counted) {
+            return (state.async ? ASYNC_LIMITS : GOVERNOR_LIMITS)[counted];
         }
+        if (name === 'callouts') {
+            return CALLOUT_LIMIT;
+        }
+        return state.async === 'queueable' ? QUEUEABLE_LIMITS.queueable : QUEUEABLE_LIMITS.sync;
     }
 
     /**

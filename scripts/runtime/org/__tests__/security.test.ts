@@ -3,6 +3,7 @@ import { parseXml } from '../../../xml/parse';
 import type { FieldUse, WriteRow } from '../../apex/data/bridge';
 import type { DmlRowError, ExceptionState } from '../../apex/model';
 import { OrgSchema, type FieldSchema, type ObjectSchema } from '../../schema';
+import { field as schemaField } from '../../schema/fields';
 import type { FieldValues } from '../../types';
 import { OrgSecurity } from '../security';
 
@@ -17,17 +18,8 @@ class Raised extends Error {
     }
 }
 
-const field = (name: string, extra: Partial<FieldSchema> = {}): FieldSchema => ({
-    name,
-    type: 'text',
-    required: false,
-    unique: false,
-    caseSensitive: false,
-    externalId: false,
-    restrictedPicklist: false,
-    writable: true,
-    ...extra
-});
+const field = (name: string, extra: Partial<FieldSchema> = {}): FieldSchema =>
+    schemaField(name, extra.type ?? 'text', extra);
 
 const object = (
     name: string,
