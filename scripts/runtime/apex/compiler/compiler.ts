@@ -391,6 +391,9 @@ export class MethodCompiler implements CompilerApi {
         if (!isPrimitive(compiled.type, 'Boolean') && compiled.type.kind !== 'null') {
             this.fail(context, `Expression must be of type Boolean: ${typeName(compiled.type)}`);
         }
+        if (compiled.test) {
+            return compiled.test;
+        }
         return (frame) => {
             const value = compiled.evaluate(frame);
             if (value === null) {
@@ -794,15 +797,17 @@ export class MethodCompiler implements CompilerApi {
             }
             const a = this.condition(left);
             const b = this.condition(right);
-            return context instanceof ApexGrammar.LogAndExpressionContext
-                ? { type: T.boolean, evaluate: (frame) => a(frame) && b(frame) }
-                : { type: T.boolean, evaluate: (frame) => a(frame) || b(frame) };
+            return booleanOf(
+                context instanceof ApexGrammar.LogAndExpressionContext
+                    ? (frame) => a(frame) && b(frame)
+                    : (frame) => a(frame) || b(frame)
+            );
         }
         if (context instanceof ApexGrammar.NegExpressionContext) {
             const operand = this.expression(context.expression());
             if (optional(context.BANG())) {
                 const condition = this.condition(context.expression());
-                return { type: T.boolean, evaluate: (frame) => !condition(frame) };
+                return booleanOf((frame) => !condition(frame));
             }
             return this.refuse(context, `the operator ~ on ${typeName(operand.type)}`);
         }
@@ -882,6 +887,7 @@ export class MethodCompiler implements CompilerApi {
             const { slot, type } = local;
             return {
                 type,
+                local: slot,
                 evaluate: (frame) => frame.locals[slot] ?? null,
                 assign: (frame, value) => {
                     frame.locals[slot] = value;
@@ -1721,33 +1727,16 @@ export class MethodCompiler implements CompilerApi {
         }
         const index = this.convertTo(this.expression(indexContext), T.integer, indexContext);
         const services = this.services;
-        const at = (frame: Frame): [ListValue, number] => {
-            const value = list.evaluate(frame);
-            if (value === null) {
-                return services.raise('NullPointerException', NPE);
-            }
-            const position = index(frame);
-            if (position === null) {
-                return services.raise('NullPointerException', NPE);
-            }
-            const items = (value as ListValue).items;
-            if ((position as number) < 0 || (position as number) >= items.length) {
-                return services.raise(
-                    'ListException',
-                    `List index out of bounds: ${position as number}`
-                );
-            }
-            return [value as ListValue, position as number];
-        };
+        const target = list.evaluate;
         return {
             type: list.type.element,
             evaluate: (frame) => {
-                const [value, position] = at(frame);
-                return value.items[position] ?? null;
+                const items = itemsOf(target(frame), services);
+                return items[position(items, index(frame), services)] ?? null;
             },
             assign: (frame, item) => {
-                const [value, position] = at(frame);
-                value.items[position] = item;
+                const items = itemsOf(target(frame), services);
+                items[position(items, index(frame), services)] = item;
             }
         };
     }
@@ -1765,6 +1754,17 @@ export class MethodCompiler implements CompilerApi {
         const operator = context.getChild(1).getText();
         if (operator === '=') {
             const value = this.convertTo(this.expression(valueContext), target.type, context);
+            const slot = target.local;
+            if (slot !== undefined) {
+                return {
+                    type: target.type,
+                    evaluate: (frame) => {
+                        const result = value(frame);
+                        frame.locals[slot] = result;
+                        return result;
+                    }
+                };
+            }
             return {
                 type: target.type,
                 evaluate: (frame) => {
@@ -1839,6 +1839,22 @@ export class MethodCompiler implements CompilerApi {
         const change = arithmetic(step === 1 ? '+' : '-', operand.type, this.services);
         const one = widen(1, operand.type);
         const services = this.services;
+        const slot = operand.local;
+        if (slot !== undefined && isPrimitive(operand.type, 'Integer')) {
+            // `i++` on an Integer variable: the loop counter, read and written in place.
+            return {
+                type: operand.type,
+                evaluate: (frame) => {
+                    const before = frame.locals[slot] ?? null;
+                    if (before === null) {
+                        return services.raise('NullPointerException', NPE);
+                    }
+                    const after = ((before as number) + step) | 0;
+                    frame.locals[slot] = after;
+                    return prefix ? after : before;
+                }
+            };
+        }
         return {
             type: operand.type,
             evaluate: (frame) => {
@@ -1933,6 +1949,9 @@ export class MethodCompiler implements CompilerApi {
         const leftType = left.type;
         const rightType = right.type;
         const same = sameType(leftType, type) && sameType(rightType, type);
+        if (same && operator !== '/' && isPrimitive(type, 'Integer')) {
+            return { type, evaluate: integerArithmetic(operator, left, right, services) };
+        }
         return {
             type,
             evaluate: same
@@ -2051,21 +2070,36 @@ export class MethodCompiler implements CompilerApi {
         const test = (order: number): boolean =>
             less ? (orEqual ? order <= 0 : order < 0) : orEqual ? order >= 0 : order > 0;
         const textual = isPrimitive(left.type, 'String') || isPrimitive(left.type, 'Id');
-        return {
-            type: T.boolean,
-            evaluate: (frame) => {
-                const a = left.evaluate(frame);
-                const b = right.evaluate(frame);
-                if (a === null || b === null) {
-                    if (textual) {
-                        // A non-null String is greater than null (DG ops).
-                        return test(a === b ? 0 : a === null ? -1 : 1);
-                    }
-                    return false;
+        const compare = (a: Value, b: Value): boolean => {
+            if (a === null || b === null) {
+                if (textual) {
+                    // A non-null String is greater than null (DG ops).
+                    return test(a === b ? 0 : a === null ? -1 : 1);
                 }
-                return test(compareValues(a, b));
+                return false;
             }
+            return test(compareValues(a, b));
         };
+        const order: Order = less ? (orEqual ? '<=' : '<') : orEqual ? '>=' : '>';
+        const a = left.evaluate;
+        const b = right.evaluate;
+        const slot = left.local;
+        const constant = right.constant;
+        // Two Integers compare as numbers; the closures that read a variable and a literal in
+        // place are for the loop condition `i < 100`.
+        if (slot !== undefined && typeof constant === 'number') {
+            return booleanOf((frame) => {
+                const x = frame.locals[slot] ?? null;
+                return typeof x === 'number' ? ordered(order, x, constant) : compare(x, constant);
+            });
+        }
+        return booleanOf((frame) => {
+            const x = a(frame);
+            const y = b(frame);
+            return typeof x === 'number' && typeof y === 'number'
+                ? ordered(order, x, y)
+                : compare(x, y);
+        });
     }
 
     private equality(context: ApexGrammar.EqualityExpressionContext): Expr {
@@ -2084,11 +2118,18 @@ export class MethodCompiler implements CompilerApi {
             };
         }
         const negate = optional(context.EQUAL()) === undefined;
-        return {
-            type: T.boolean,
-            evaluate: (frame) =>
-                apexEquals(left.evaluate(frame), right.evaluate(frame), hooks) !== negate
-        };
+        const a = left.evaluate;
+        const b = right.evaluate;
+        // Two Integers are equal when they are the same number, as apexEquals decides.
+        return booleanOf((frame) => {
+            const x = a(frame);
+            const y = b(frame);
+            return (
+                (typeof x === 'number' && typeof y === 'number'
+                    ? x === y
+                    : apexEquals(x, y, hooks)) !== negate
+            );
+        });
     }
 }
 
@@ -2102,6 +2143,110 @@ const NAMESPACES = new Set([
     'messaging',
     'connectapi'
 ]);
+
+/** A Boolean expression that is never null: a condition takes its value as it is. */
+function booleanOf(test: (frame: Frame) => boolean): Expr {
+    return { type: T.boolean, evaluate: test, test };
+}
+
+type Order = '<' | '<=' | '>' | '>=';
+
+function ordered(order: Order, a: number, b: number): boolean {
+    switch (order) {
+        case '<':
+            return a < b;
+        case '<=':
+            return a <= b;
+        case '>':
+            return a > b;
+        default:
+            return a >= b;
+    }
+}
+
+/** `+`, `-` or `*` of two Integers: 32-bit, wrapping around on overflow. */
+function integerResult(operator: '+' | '-' | '*', a: number, b: number): number {
+    switch (operator) {
+        case '+':
+            return (a + b) | 0;
+        case '-':
+            return (a - b) | 0;
+        default:
+            return Math.imul(a, b);
+    }
+}
+
+/**
+ * Integer `+`, `-` and `*` with both operands Integers, a null one dereferenced: a variable or
+ * a literal operand is read in place rather than through its closure.
+ */
+function integerArithmetic(
+    operator: '+' | '-' | '*',
+    left: Expr,
+    right: Expr,
+    services: ApexServices
+): (frame: Frame) => Value {
+    const a = left.evaluate;
+    const b = right.evaluate;
+    const slot = left.local;
+    const constant = right.constant;
+    if (typeof constant === 'number') {
+        if (slot !== undefined) {
+            return (frame) => {
+                const x = frame.locals[slot] ?? null;
+                if (x === null) {
+                    return services.raise('NullPointerException', NPE);
+                }
+                return integerResult(operator, x as number, constant);
+            };
+        }
+        return (frame) => {
+            const x = a(frame);
+            if (x === null) {
+                return services.raise('NullPointerException', NPE);
+            }
+            return integerResult(operator, x as number, constant);
+        };
+    }
+    const rightSlot = right.local;
+    if (rightSlot !== undefined) {
+        return (frame) => {
+            const x = a(frame);
+            const y = frame.locals[rightSlot] ?? null;
+            if (x === null || y === null) {
+                return services.raise('NullPointerException', NPE);
+            }
+            return integerResult(operator, x as number, y as number);
+        };
+    }
+    return (frame) => {
+        const x = a(frame);
+        const y = b(frame);
+        if (x === null || y === null) {
+            return services.raise('NullPointerException', NPE);
+        }
+        return integerResult(operator, x as number, y as number);
+    };
+}
+
+/** The elements of a List, or a NullPointerException for a null one. */
+function itemsOf(list: Value, services: ApexServices): Value[] {
+    if (list === null) {
+        return services.raise('NullPointerException', NPE);
+    }
+    return (list as ListValue).items;
+}
+
+/** An index into a List's elements, checked: null dereferenced, out of bounds a ListException. */
+function position(items: readonly Value[], index: Value, services: ApexServices): number {
+    if (index === null) {
+        return services.raise('NullPointerException', NPE);
+    }
+    if ((index as number) < 0 || (index as number) >= items.length) {
+        return services.raise('ListException', `List index out of bounds: ${index as number}`);
+    }
+    return index as number;
+}
 
 /** Statements one after the other; with a line (a block's), the frame's line is set first. */
 function sequence(statements: readonly Stmt[], line?: number): Stmt {
@@ -2187,7 +2332,7 @@ function literal(context: ApexGrammar.LiteralContext, error: (reason: string) =>
         if (value > 2147483647) {
             error(`Illegal integer: ${integer.getText()}`);
         }
-        return { type: T.integer, evaluate: () => value };
+        return { type: T.integer, constant: value, evaluate: () => value };
     }
     const long = optional(context.LongLiteral());
     if (long) {
