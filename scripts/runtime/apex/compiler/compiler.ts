@@ -1459,7 +1459,7 @@ export class MethodCompiler implements CompilerApi {
         const line = context.start.line;
         // One call site object for every run of this call, its frame set for each: a platform
         // method reads the frame only while it runs.
-        const site: { -readonly [K in keyof CallSite]: CallSite[K] } = {
+        const site: MutableSite = {
             vm: services,
             place,
             frame: new Frame(undefined, undefined, null, 0),
@@ -1467,34 +1467,68 @@ export class MethodCompiler implements CompilerApi {
             receiverType
         };
         const [first, second] = evaluated;
-        const values: (frame: Frame) => Value[] =
-            evaluated.length === 0
-                ? () => []
-                : evaluated.length === 1 && first
-                  ? (frame) => [first(frame)]
-                  : evaluated.length === 2 && first && second
-                    ? (frame) => [first(frame), second(frame)]
-                    : (frame) => evaluated.map((arg) => arg(frame));
+        const count = evaluated.length;
+        // A closure for each common arity, so that the arguments are evaluated in place.
+        if (!receiver) {
+            return {
+                type: returns,
+                evaluate:
+                    count === 0
+                        ? (frame) => {
+                              frame.line = line;
+                              return callPlatform(method, null, [], site, frame);
+                          }
+                        : count === 1 && first
+                          ? (frame) => {
+                                const args = [first(frame)];
+                                frame.line = line;
+                                return callPlatform(method, null, args, site, frame);
+                            }
+                          : count === 2 && first && second
+                            ? (frame) => {
+                                  const args = [first(frame), second(frame)];
+                                  frame.line = line;
+                                  return callPlatform(method, null, args, site, frame);
+                              }
+                            : (frame) => {
+                                  const args = evaluated.map((arg) => arg(frame));
+                                  frame.line = line;
+                                  return callPlatform(method, null, args, site, frame);
+                              }
+            };
+        }
+        const target = receiver.evaluate;
         return {
             type: returns,
-            evaluate: (frame) => {
-                let self: Value = null;
-                if (receiver) {
-                    self = receiver.evaluate(frame);
-                    if (self === null) {
-                        return safe ? null : services.raise('NullPointerException', NPE);
-                    }
-                }
-                const args = values(frame);
-                frame.line = line;
-                const outer = site.frame;
-                site.frame = frame;
-                try {
-                    return method.invoke(self, args, site);
-                } finally {
-                    site.frame = outer;
-                }
-            }
+            evaluate:
+                count === 0
+                    ? (frame) => {
+                          const self = target(frame);
+                          if (self === null) {
+                              return safe ? null : services.raise('NullPointerException', NPE);
+                          }
+                          frame.line = line;
+                          return callPlatform(method, self, [], site, frame);
+                      }
+                    : count === 1 && first
+                      ? (frame) => {
+                            const self = target(frame);
+                            if (self === null) {
+                                return safe ? null : services.raise('NullPointerException', NPE);
+                            }
+                            const args = [first(frame)];
+                            frame.line = line;
+                            return callPlatform(method, self, args, site, frame);
+                        }
+                      : (frame) => {
+                            const self = target(frame);
+                            if (self === null) {
+                                return safe ? null : services.raise('NullPointerException', NPE);
+                            }
+                            const args = evaluated.map((arg) => arg(frame));
+                            frame.line = line;
+                            return callPlatform(method, self, args, site, frame);
+                        }
         };
     }
 
@@ -2143,6 +2177,26 @@ const NAMESPACES = new Set([
     'messaging',
     'connectapi'
 ]);
+
+/** A call site of a platform method, one per call in the code, its frame set for each run. */
+type MutableSite = { -readonly [K in keyof CallSite]: CallSite[K] };
+
+/** Runs a platform method with its call site's frame set to the caller's while it runs. */
+function callPlatform(
+    method: PlatformMethod,
+    self: Value,
+    args: Value[],
+    site: MutableSite,
+    frame: Frame
+): Value {
+    const outer = site.frame;
+    site.frame = frame;
+    try {
+        return method.invoke(self, args, site);
+    } finally {
+        site.frame = outer;
+    }
+}
 
 /** A Boolean expression that is never null: a condition takes its value as it is. */
 function booleanOf(test: (frame: Frame) => boolean): Expr {
