@@ -189,7 +189,14 @@ export class MethodCompiler implements CompilerApi {
         }
         const expression = optional(context.expressionStatement());
         if (expression) {
-            const evaluate = this.expression(expression.expression()).evaluate;
+            const compiled = expression.expression();
+            if (
+                compiled instanceof ApexGrammar.AssignExpressionContext &&
+                compiled.getChild(1).getText() === '='
+            ) {
+                return this.assignmentStatement(compiled, line);
+            }
+            const evaluate = this.expression(compiled).evaluate;
             return (frame) => {
                 frame.line = line;
                 evaluate(frame);
@@ -1759,9 +1766,28 @@ export class MethodCompiler implements CompilerApi {
         if (list.type.kind !== 'list') {
             return this.fail(context, `Expression must be a list type: ${typeName(list.type)}`);
         }
-        const index = this.convertTo(this.expression(indexContext), T.integer, indexContext);
+        const indexExpr = this.expression(indexContext);
+        const index = this.convertTo(indexExpr, T.integer, indexContext);
         const services = this.services;
         const target = list.evaluate;
+        const listSlot = list.local;
+        const indexSlot = isPrimitive(indexExpr.type, 'Integer') ? indexExpr.local : undefined;
+        if (listSlot !== undefined && indexSlot !== undefined) {
+            // `items[i]`: both variables, read in place.
+            return {
+                type: list.type.element,
+                evaluate: (frame) => {
+                    const items = itemsOf(frame.locals[listSlot] ?? null, services);
+                    return (
+                        items[position(items, frame.locals[indexSlot] ?? null, services)] ?? null
+                    );
+                },
+                assign: (frame, item) => {
+                    const items = itemsOf(frame.locals[listSlot] ?? null, services);
+                    items[position(items, frame.locals[indexSlot] ?? null, services)] = item;
+                }
+            };
+        }
         return {
             type: list.type.element,
             evaluate: (frame) => {
@@ -1775,7 +1801,30 @@ export class MethodCompiler implements CompilerApi {
         };
     }
 
-    private assignment(context: ApexGrammar.AssignExpressionContext): Expr {
+    /** `x = value;` as a statement: the value stored without the result an expression gives. */
+    private assignmentStatement(context: ApexGrammar.AssignExpressionContext, line: number): Stmt {
+        const { target, assign, valueContext } = this.assignmentTarget(context);
+        const value = this.convertTo(this.expression(valueContext), target.type, context);
+        const slot = target.local;
+        if (slot !== undefined) {
+            return (frame) => {
+                frame.line = line;
+                frame.locals[slot] = value(frame);
+                return NORMAL;
+            };
+        }
+        return (frame) => {
+            frame.line = line;
+            assign(frame, value(frame));
+            return NORMAL;
+        };
+    }
+
+    private assignmentTarget(context: ApexGrammar.AssignExpressionContext): {
+        target: Expr;
+        assign: NonNullable<Expr['assign']>;
+        valueContext: ApexGrammar.ExpressionContext;
+    } {
         const [targetContext, valueContext] = context.expression_list();
         if (!targetContext || !valueContext) {
             return this.fail(context, 'an incomplete assignment');
@@ -1785,6 +1834,11 @@ export class MethodCompiler implements CompilerApi {
         if (!assign) {
             return this.fail(context, `Expression cannot be assigned: ${targetContext.getText()}`);
         }
+        return { target, assign, valueContext };
+    }
+
+    private assignment(context: ApexGrammar.AssignExpressionContext): Expr {
+        const { target, assign, valueContext } = this.assignmentTarget(context);
         const operator = context.getChild(1).getText();
         if (operator === '=') {
             const value = this.convertTo(this.expression(valueContext), target.type, context);
