@@ -1,4 +1,4 @@
-import { requestSync, stopSyncHttp } from '../../runtime/drivers/syncHttp';
+import { requestSync, stopSyncHttp, SyncHttpError } from '../../runtime/drivers/syncHttp';
 import {
     changeSchedulingUrl,
     deactivateEventType,
@@ -391,6 +391,27 @@ describe('startCalendlyStandIn', () => {
 
         expect(slow.status).toBe(200);
         expect(slowMillis).toBeGreaterThanOrEqual(390);
+    });
+
+    it('should make a synchronous client on the same thread time out when slower than its timeout', () => {
+        standIn.setFaults([{ kind: 'slow', times: 1, delayMs: 800 }]);
+
+        let failure: unknown;
+        try {
+            requestSync({
+                method: 'GET',
+                url: `${standIn.url}/users/me`,
+                headers: [['Authorization', `Bearer ${standIn.token}`]],
+                body: null,
+                timeoutMs: 200
+            });
+        } catch (error) {
+            failure = error;
+        }
+
+        expect(failure).toBeInstanceOf(SyncHttpError);
+        expect((failure as SyncHttpError).kind).toBe('timeout');
+        expect(standIn.requests().at(-1)).toEqual(expect.objectContaining({ fault: 'slow' }));
     });
 
     it('should send malformed JSON with a 200', async () => {
