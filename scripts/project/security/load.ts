@@ -2,10 +2,12 @@ import type { Project } from '../project';
 import {
     CUSTOM_LABELS_SUFFIX,
     CUSTOM_PERMISSION_SUFFIX,
+    EXTERNAL_CREDENTIAL_SUFFIX,
     NAMED_CREDENTIAL_SUFFIX,
     PERMISSION_SET_SUFFIX,
     readCustomLabels,
     readCustomPermission,
+    readExternalCredential,
     readNamedCredential,
     readPermissionSet,
     type MetadataSourceFile
@@ -13,6 +15,7 @@ import {
 import type {
     CustomLabelDefinition,
     CustomPermissionDefinition,
+    ExternalCredentialDefinition,
     NamedCredentialDefinition,
     PermissionSetDefinition
 } from './types';
@@ -54,6 +57,13 @@ export function projectNamedCredentials(
     return namedCredentialsFromFiles(sources(project, NAMED_CREDENTIAL_SUFFIX));
 }
 
+/** Each `*.externalCredential-meta.xml`, by external credential name. */
+export function projectExternalCredentials(
+    project: Project
+): ReadonlyMap<string, ExternalCredentialDefinition> {
+    return externalCredentialsFromFiles(sources(project, EXTERNAL_CREDENTIAL_SUFFIX));
+}
+
 /** The permission sets of parsed files (paths from the project root), for a caller that reads them. */
 export function permissionSetsFromFiles(
     files: readonly MetadataSourceFile[]
@@ -77,6 +87,12 @@ export function namedCredentialsFromFiles(
     files: readonly MetadataSourceFile[]
 ): ReadonlyMap<string, NamedCredentialDefinition> {
     return byName(files.map(readNamedCredential));
+}
+
+export function externalCredentialsFromFiles(
+    files: readonly MetadataSourceFile[]
+): ReadonlyMap<string, ExternalCredentialDefinition> {
+    return byName(files.map(readExternalCredential));
 }
 
 function byName<T extends { readonly name: string }>(definitions: readonly T[]): Map<string, T> {

@@ -7,5 +7,11 @@ export const securityMessages = {
     missingElement: (parent: string, element: string): string =>
         `<${parent}> has no <${element}>: the Metadata API requires it.`,
     notBoolean: (element: string, text: string): string =>
-        `<${element}> is "${text}": write true or false.`
+        `<${element}> is "${text}": write true or false.`,
+    notInteger: (element: string, text: string): string =>
+        `<${element}> is "${text}": write a whole number.`,
+    notOneOf: (element: string, text: string, allowed: readonly string[]): string =>
+        `<${element}> is "${text}": the Metadata API takes one of ${allowed.join(', ')}.`,
+    headerWithoutValue: (name: string): string =>
+        `the AuthHeader ${name} has no <parameterValue>: write the formula its value is evaluated from.`
 } as const;

@@ -5,10 +5,14 @@ import { securityMessages } from './messages';
 import type {
     CustomLabelDefinition,
     CustomPermissionDefinition,
+    ExternalCredentialDefinition,
+    ExternalCredentialHeader,
+    ExternalCredentialPrincipal,
     FieldPermissions,
     NamedCredentialDefinition,
     ObjectPermissions,
-    PermissionSetDefinition
+    PermissionSetDefinition,
+    PrincipalType
 } from './types';
 
 /** A metadata file of the project: its path from the project root and its parsed XML. */
@@ -21,6 +25,60 @@ export const PERMISSION_SET_SUFFIX = '.permissionset-meta.xml';
 export const CUSTOM_PERMISSION_SUFFIX = '.customPermission-meta.xml';
 export const CUSTOM_LABELS_SUFFIX = '.labels-meta.xml';
 export const NAMED_CREDENTIAL_SUFFIX = '.namedCredential-meta.xml';
+export const EXTERNAL_CREDENTIAL_SUFFIX = '.externalCredential-meta.xml';
+
+/** The WSDL's AuthenticationProtocol. */
+const AUTHENTICATION_PROTOCOLS = [
+    'NoAuthentication',
+    'Certificate',
+    'Oauth',
+    'Password',
+    'NTLM',
+    'AwsSv4',
+    'Jwt',
+    'JwtExchange',
+    'C2c',
+    'ApiKey',
+    'Custom',
+    'InternalOAuth',
+    'OrgJwt',
+    'Basic'
+] as const;
+
+/** The WSDL's ExternalCredentialParamType values that make a principal. */
+const PRINCIPAL_TYPES: readonly PrincipalType[] = [
+    'NamedPrincipal',
+    'PerUserPrincipal',
+    'AwsStsPrincipal',
+    'GlobalNamedPrincipal',
+    'SystemUserPrincipal',
+    'TenantPrincipal'
+];
+
+/** The WSDL's ExternalCredentialParamType. */
+const PARAMETER_TYPES: readonly string[] = [
+    'ParameterGroup',
+    'ExternalAuthIdentityProvider',
+    'AuthProvider',
+    'AuthProviderUrl',
+    'AuthProviderUrlQueryParameter',
+    'SigningCertificate',
+    'FormulaVariable',
+    'AuthProviderAuthParameter',
+    'AuthParameter',
+    ...PRINCIPAL_TYPES,
+    'AuthContext',
+    'AuthQueryParameter',
+    'AuthHeader',
+    'AuthProtocolVariant',
+    'JwtBodyClaim',
+    'JwtHeaderClaim',
+    'CreatedByNamespace',
+    'AdditionalRefreshStatusCode',
+    'ManagedByFeature',
+    'ManagedByComponent',
+    'SfHttpRequestExtensionName'
+];
 
 /**
  * Reads a `<PermissionSet>` (Metadata API Developer Guide, "PermissionSet"; the WSDL's
@@ -77,7 +135,14 @@ export function readPermissionSet(source: MetadataSourceFile): PermissionSetDefi
         fieldPermissions,
         customPermissions: enabled(file, root, 'customPermissions', 'name'),
         classAccesses: enabled(file, root, 'classAccesses', 'apexClass'),
-        userPermissions: enabled(file, root, 'userPermissions', 'name')
+        userPermissions: enabled(file, root, 'userPermissions', 'name'),
+        // PermissionSetExternalCredentialPrincipalAccess: enabled and externalCredentialPrincipal.
+        externalCredentialPrincipals: enabled(
+            file,
+            root,
+            'externalCredentialPrincipalAccesses',
+            'externalCredentialPrincipal'
+        )
     };
 }
 
@@ -137,6 +202,57 @@ export function readNamedCredential(source: MetadataSourceFile): NamedCredential
         line: root.line,
         url,
         ...(externalCredential !== undefined ? { externalCredential } : {})
+    };
+}
+
+/**
+ * Reads an `<ExternalCredential>` (Metadata API Developer Guide, "ExternalCredential"; the WSDL's
+ * ExternalCredential and ExternalCredentialParameter: authenticationProtocol and label are
+ * required, and each parameter's parameterName and parameterType). The model keeps the
+ * principals and the custom headers (parameterType AuthHeader, whose value "is evaluated as a
+ * formula", Salesforce Help, "Create and Edit Custom Headers"); the other parameters are the
+ * protocol's, which the embedded org does not run.
+ */
+export function readExternalCredential(source: MetadataSourceFile): ExternalCredentialDefinition {
+    const root = rootOf(source, 'ExternalCredential');
+    const file = source.path;
+    const protocol = oneOf(file, root, 'authenticationProtocol', AUTHENTICATION_PROTOCOLS);
+    const principals: ExternalCredentialPrincipal[] = [];
+    const authHeaders: ExternalCredentialHeader[] = [];
+    for (const element of children(root, 'externalCredentialParameters')) {
+        const name = required(file, element, 'parameterName');
+        const type = oneOf(file, element, 'parameterType', PARAMETER_TYPES);
+        const sequence = integerOf(file, element, 'sequenceNumber');
+        const principalType = PRINCIPAL_TYPES.find((candidate) => candidate === type);
+        if (principalType) {
+            principals.push({
+                name,
+                type: principalType,
+                parameterGroup: textOf(element, 'parameterGroup'),
+                sequence,
+                file,
+                line: element.line
+            });
+        } else if (type === 'AuthHeader') {
+            const formula = textOf(element, 'parameterValue');
+            if (formula === undefined) {
+                throw new MetadataFileError(
+                    file,
+                    element.line,
+                    securityMessages.headerWithoutValue(name)
+                );
+            }
+            authHeaders.push({ name, formula, sequence, file, line: element.line });
+        }
+    }
+    return {
+        name: nameOf(file, EXTERNAL_CREDENTIAL_SUFFIX),
+        label: required(file, root, 'label'),
+        file,
+        line: root.line,
+        protocol,
+        principals,
+        authHeaders
     };
 }
 
@@ -202,6 +318,35 @@ function booleanOf(file: string, element: XmlElement, name: string): boolean {
         throw new MetadataFileError(file, found.line, securityMessages.notBoolean(name, text));
     }
     return text === 'true';
+}
+
+/** An optional `xsd:int` element: undefined when absent. */
+function integerOf(file: string, element: XmlElement, name: string): number | undefined {
+    const found = child(element, name);
+    if (!found) {
+        return undefined;
+    }
+    const text = found.text.trim();
+    if (!/^[+-]?\d+$/.test(text)) {
+        throw new MetadataFileError(file, found.line, securityMessages.notInteger(name, text));
+    }
+    return Number(text);
+}
+
+/** A required element whose text is one of an enumeration of the WSDL. */
+function oneOf<T extends string>(
+    file: string,
+    element: XmlElement,
+    name: string,
+    allowed: readonly T[]
+): T {
+    const text = required(file, element, name);
+    const found = allowed.find((value) => value === text);
+    if (found === undefined) {
+        const line = child(element, name)?.line ?? element.line;
+        throw new MetadataFileError(file, line, securityMessages.notOneOf(name, text, allowed));
+    }
+    return found;
 }
 
 /** The names of the entries of a kind whose `<enabled>` is true. */

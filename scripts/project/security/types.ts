@@ -1,6 +1,7 @@
 /**
  * What the project's security metadata grants and names, as the Metadata API Developer Guide
- * describes each type (PermissionSet, CustomPermission, CustomLabels, NamedCredential). Names are
+ * describes each type (PermissionSet, CustomPermission, CustomLabels, NamedCredential,
+ * ExternalCredential). Names are
  * kept as the files write them: without the package's namespace prefix.
  */
 
@@ -44,6 +45,11 @@ export interface PermissionSetDefinition extends SourceLocation {
     readonly classAccesses: ReadonlySet<string>;
     /** User permissions the set enables (`ApiEnabled`, `ViewSetup`, ...). */
     readonly userPermissions: ReadonlySet<string>;
+    /**
+     * External credential principals the set enables, as `<externalCredentialPrincipal>` writes
+     * them: the external credential's name, a hyphen and the principal's (`Calendly-CalendlyAdmin`).
+     */
+    readonly externalCredentialPrincipals: ReadonlySet<string>;
 }
 
 export interface CustomPermissionDefinition extends SourceLocation {
@@ -74,4 +80,49 @@ export interface NamedCredentialDefinition extends SourceLocation {
     readonly url: string | undefined;
     /** The external credential that authenticates the callouts (the newer format). */
     readonly externalCredential?: string;
+}
+
+/**
+ * The `<parameterType>` values of an ExternalCredentialParameter that make a principal: an
+ * identity whose authentication parameters a callout uses (WSDL ExternalCredentialParamType).
+ */
+export type PrincipalType =
+    | 'NamedPrincipal'
+    | 'PerUserPrincipal'
+    | 'AwsStsPrincipal'
+    | 'GlobalNamedPrincipal'
+    | 'SystemUserPrincipal'
+    | 'TenantPrincipal';
+
+/** An external credential's principal: a `<externalCredentialParameters>` of a principal type. */
+export interface ExternalCredentialPrincipal extends SourceLocation {
+    /** `<parameterName>`: what a permission set enables after the credential's name and a hyphen. */
+    readonly name: string;
+    readonly type: PrincipalType;
+    /** `<parameterGroup>`: the group the principal's authentication parameters belong to. */
+    readonly parameterGroup: string | undefined;
+    /** `<sequenceNumber>`: which principal a user with several uses first, lowest first. */
+    readonly sequence: number | undefined;
+}
+
+/** A custom header of an external credential: a `<externalCredentialParameters>` of type AuthHeader. */
+export interface ExternalCredentialHeader extends SourceLocation {
+    /** `<parameterName>`: the header's name. */
+    readonly name: string;
+    /** `<parameterValue>` as written: the formula the header's value is evaluated from. */
+    readonly formula: string;
+    /** `<sequenceNumber>`: the order the headers are sent in, lowest first. */
+    readonly sequence: number | undefined;
+}
+
+export interface ExternalCredentialDefinition extends SourceLocation {
+    /** The API name: the file's name, written in `$Credential.<name>.<parameter>`. */
+    readonly name: string;
+    readonly label: string;
+    /** `<authenticationProtocol>` (WSDL AuthenticationProtocol: `Custom`, `Oauth`, ...). */
+    readonly protocol: string;
+    /** In the file's order. */
+    readonly principals: readonly ExternalCredentialPrincipal[];
+    /** In the file's order. */
+    readonly authHeaders: readonly ExternalCredentialHeader[];
 }

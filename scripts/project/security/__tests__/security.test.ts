@@ -4,11 +4,13 @@ import { parseXml, XmlSyntaxError } from '../../../xml/parse';
 import { Project, type XmlDocument } from '../../project';
 import {
     customPermissionsFromFiles,
+    externalCredentialsFromFiles,
     labelsFromFiles,
     MetadataFileError,
     namedCredentialsFromFiles,
     permissionSetsFromFiles,
     projectCustomPermissions,
+    projectExternalCredentials,
     projectLabels,
     projectNamedCredentials,
     projectPermissionSets
@@ -63,7 +65,9 @@ describe('permission sets', () => {
     <customPermissions><enabled>true</enabled><name>Run_Sync</name></customPermissions>
     <customPermissions><enabled>false</enabled><name>Off</name></customPermissions>
     <classAccesses><apexClass>SyncController</apexClass><enabled>true</enabled></classAccesses>
-    <userPermissions><enabled>true</enabled><name>ApiEnabled</name></userPermissions>`);
+    <userPermissions><enabled>true</enabled><name>ApiEnabled</name></userPermissions>
+    <externalCredentialPrincipalAccesses><enabled>true</enabled><externalCredentialPrincipal>Api-Admin</externalCredentialPrincipal></externalCredentialPrincipalAccesses>
+    <externalCredentialPrincipalAccesses><enabled>false</enabled><externalCredentialPrincipal>Api-Reader</externalCredentialPrincipal></externalCredentialPrincipalAccesses>`);
 
         // Then the model holds what the file grants, by name
         const set = sets.get('Sync_Admin');
@@ -88,6 +92,7 @@ describe('permission sets', () => {
         expect([...(set?.customPermissions ?? [])]).toEqual(['Run_Sync']);
         expect([...(set?.classAccesses ?? [])]).toEqual(['SyncController']);
         expect([...(set?.userPermissions ?? [])]).toEqual(['ApiEnabled']);
+        expect([...(set?.externalCredentialPrincipals ?? [])]).toEqual(['Api-Admin']);
     });
 
     it('takes the permissions a flag requires as granted with it', () => {
@@ -211,6 +216,128 @@ describe('custom permissions, labels and named credentials', () => {
     });
 });
 
+describe('external credentials', () => {
+    const EXTERNAL = 'force-app/main/default/externalCredentials/Api.externalCredential-meta.xml';
+
+    function externalCredential(body: string) {
+        return externalCredentialsFromFiles([
+            file(EXTERNAL, `${HEADER}<ExternalCredential ${NS}>\n${body}\n</ExternalCredential>`)
+        ]);
+    }
+
+    it('reads the protocol, the principals and the custom headers', () => {
+        // Given a Custom external credential with two principals, two headers and a parameter
+        const credentials =
+            externalCredential(`<authenticationProtocol>Custom</authenticationProtocol>
+    <externalCredentialParameters>
+        <parameterGroup>Admin</parameterGroup><parameterName>Admin</parameterName>
+        <parameterType>NamedPrincipal</parameterType><sequenceNumber>2</sequenceNumber>
+    </externalCredentialParameters>
+    <externalCredentialParameters>
+        <parameterName>Everyone</parameterName><parameterType>PerUserPrincipal</parameterType>
+    </externalCredentialParameters>
+    <externalCredentialParameters>
+        <parameterGroup>DefaultGroup</parameterGroup><parameterName>Authorization</parameterName>
+        <parameterType>AuthHeader</parameterType>
+        <parameterValue>{!&apos;Bearer &apos; &amp; $Credential.Api.Token}</parameterValue>
+        <sequenceNumber>1</sequenceNumber>
+    </externalCredentialParameters>
+    <externalCredentialParameters>
+        <parameterName>X-Tenant</parameterName><parameterType>AuthHeader</parameterType>
+        <parameterValue>{!&apos;acme&apos;}</parameterValue>
+    </externalCredentialParameters>
+    <externalCredentialParameters>
+        <parameterName>Region</parameterName><parameterType>AuthParameter</parameterType>
+        <parameterValue>eu</parameterValue>
+    </externalCredentialParameters>
+    <label>Api</label>`);
+
+        // Then the model holds them by kind, in the file's order
+        expect(credentials.get('Api')).toEqual({
+            name: 'Api',
+            label: 'Api',
+            file: EXTERNAL,
+            line: 2,
+            protocol: 'Custom',
+            principals: [
+                {
+                    name: 'Admin',
+                    type: 'NamedPrincipal',
+                    parameterGroup: 'Admin',
+                    sequence: 2,
+                    file: EXTERNAL,
+                    line: 4
+                },
+                {
+                    name: 'Everyone',
+                    type: 'PerUserPrincipal',
+                    parameterGroup: undefined,
+                    sequence: undefined,
+                    file: EXTERNAL,
+                    line: 8
+                }
+            ],
+            authHeaders: [
+                {
+                    name: 'Authorization',
+                    formula: "{!'Bearer ' & $Credential.Api.Token}",
+                    sequence: 1,
+                    file: EXTERNAL,
+                    line: 11
+                },
+                {
+                    name: 'X-Tenant',
+                    formula: "{!'acme'}",
+                    sequence: undefined,
+                    file: EXTERNAL,
+                    line: 17
+                }
+            ]
+        });
+    });
+
+    it('names the file and line of what the Metadata API would not take', () => {
+        expect(failure(() => externalCredential('<label>Api</label>')).message).toBe(
+            `${EXTERNAL}:2: <ExternalCredential> has no <authenticationProtocol>: the Metadata API requires it.`
+        );
+        expect(
+            failure(() =>
+                externalCredential(
+                    '<authenticationProtocol>Bearer</authenticationProtocol><label>Api</label>'
+                )
+            ).message
+        ).toMatch(
+            new RegExp(
+                `^${EXTERNAL}:3: <authenticationProtocol> is "Bearer": the Metadata API takes one of NoAuthentication, .*Custom`
+            )
+        );
+        const parameter = (body: string) =>
+            failure(() =>
+                externalCredential(`<authenticationProtocol>Custom</authenticationProtocol>
+    <externalCredentialParameters>${body}</externalCredentialParameters>
+    <label>Api</label>`)
+            ).message;
+        expect(parameter('<parameterType>NamedPrincipal</parameterType>')).toBe(
+            `${EXTERNAL}:4: <externalCredentialParameters> has no <parameterName>: the Metadata API requires it.`
+        );
+        expect(
+            parameter('<parameterName>Admin</parameterName><parameterType>Robot</parameterType>')
+        ).toMatch(/:4: <parameterType> is "Robot": the Metadata API takes one of /);
+        expect(
+            parameter(
+                '<parameterName>Admin</parameterName><parameterType>NamedPrincipal</parameterType><sequenceNumber>first</sequenceNumber>'
+            )
+        ).toBe(`${EXTERNAL}:4: <sequenceNumber> is "first": write a whole number.`);
+        expect(
+            parameter(
+                '<parameterName>Authorization</parameterName><parameterType>AuthHeader</parameterType>'
+            )
+        ).toBe(
+            `${EXTERNAL}:4: the AuthHeader Authorization has no <parameterValue>: write the formula its value is evaluated from.`
+        );
+    });
+});
+
 describe("this repository's security metadata", () => {
     const root = copyOfProject();
     let project: Project;
@@ -240,6 +367,9 @@ describe("this repository's security metadata", () => {
             editable: true
         });
         expect([...(admin?.classAccesses ?? [])]).toEqual(['CalendlySyncController']);
+        expect([...(admin?.externalCredentialPrincipals ?? [])]).toEqual([
+            'Calendly-CalendlyAdmin'
+        ]);
         const reader = sets.get('Calendly_Links_Reader');
         expect(reader?.objectPermissions.get('CalendlyLink__c')).toMatchObject({
             read: true,
@@ -247,6 +377,7 @@ describe("this repository's security metadata", () => {
             edit: false
         });
         expect(reader?.objectPermissions.has('CalendlySyncRun__c')).toBe(false);
+        expect(reader?.externalCredentialPrincipals.size).toBe(0);
     });
 
     it('has no custom permissions', () => {
@@ -268,5 +399,24 @@ describe("this repository's security metadata", () => {
             url: 'https://api.calendly.com',
             externalCredential: 'Calendly'
         });
+    });
+
+    it('has the Calendly external credential: a named admin principal and a bearer header', () => {
+        const calendly = project.memo(projectExternalCredentials).get('Calendly');
+        expect(calendly).toMatchObject({ protocol: 'Custom', label: 'Calendly' });
+        expect(calendly?.principals).toEqual([
+            expect.objectContaining({
+                name: 'CalendlyAdmin',
+                type: 'NamedPrincipal',
+                parameterGroup: 'CalendlyAdmin'
+            })
+        ]);
+        expect(calendly?.authHeaders).toEqual([
+            expect.objectContaining({
+                name: 'Authorization',
+                formula: "{!'Bearer ' & $Credential.Calendly.Token}",
+                sequence: 1
+            })
+        ]);
     });
 });
