@@ -6,6 +6,7 @@ import { isObjectSourcePath, projectObjects } from '../../project/objects';
 import type { FlowModel } from '../../project/flows';
 import {
     projectCustomPermissions,
+    projectExternalCredentials,
     projectLabels,
     projectNamedCredentials,
     projectPermissionSets
@@ -78,7 +79,8 @@ export function loadProject(root: string = process.cwd(), options: LoadOptions =
             permissionSets: project.memo(projectPermissionSets),
             customPermissions: project.memo(projectCustomPermissions),
             labels: project.memo(projectLabels),
-            namedCredentials: project.memo(projectNamedCredentials)
+            namedCredentials: project.memo(projectNamedCredentials),
+            externalCredentials: project.memo(projectExternalCredentials)
         }
     };
 }
@@ -142,6 +144,18 @@ export interface OpenedApexOrg {
 }
 
 /**
+ * The principals of an external credential, lowest sequence number first: the one a user granted
+ * several uses [verify in an org: the platform's choice among a user's principals].
+ */
+function principalsInSequence(project: Project, externalCredential: string): string[] {
+    const principals = project.security.externalCredentials.get(externalCredential)?.principals;
+    const rank = (sequence: number | undefined): number => sequence ?? Number.POSITIVE_INFINITY;
+    return [...(principals ?? [])]
+        .sort((left, right) => rank(left.sequence) - rank(right.sequence))
+        .map((principal) => principal.name);
+}
+
+/**
  * The embedded org with the project's Apex and the given active flows, set up as a fresh org
  * or as a subscriber's after the package's install (the post-install handler has run, the
  * standard profiles were created in one second). The admin runs what comes next.
@@ -155,6 +169,12 @@ export function openApexOrg(
         readonly coverage?: CoverageRecorder;
         /** Named credential → base URL of a stand-in on 127.0.0.1, for callouts outside tests. */
         readonly standIns?: ReadonlyMap<string, string>;
+        /**
+         * The external credential principals' authentication parameters, as an admin enters
+         * them in Setup: `ExternalCredential-Principal` → parameter name → value
+         * (`Calendly-CalendlyAdmin` → `Token` → the token). None when absent.
+         */
+        readonly principals?: ReadonlyMap<string, ReadonlyMap<string, string>>;
     }
 ): OpenedApexOrg {
     const sources = readApexSources(project);
@@ -165,11 +185,16 @@ export function openApexOrg(
         flows: options.flows,
         log: options.log,
         ...(options.coverage ? { coverage: options.coverage } : {}),
-        callouts: new CalloutRouter({
-            namedCredentials: project.security.namedCredentials,
-            standIns: options.standIns ?? new Map(),
-            ...(project.namespace ? { namespace: project.namespace } : {})
-        })
+        callouts: (security) =>
+            new CalloutRouter({
+                namedCredentials: project.security.namedCredentials,
+                standIns: options.standIns ?? new Map(),
+                ...(project.namespace ? { namespace: project.namespace } : {}),
+                externalCredentials: project.security.externalCredentials,
+                principals: options.principals ?? new Map(),
+                principalAccess: (name) =>
+                    security.principalFor(name, principalsInSequence(project, name))
+            })
     });
     const installed = options.state === 'installed';
     const setup = setUpOrg(org, {

@@ -3,6 +3,7 @@ import { LimitException } from '../errors';
 import type {
     CustomLabelDefinition,
     CustomPermissionDefinition,
+    ExternalCredentialDefinition,
     NamedCredentialDefinition,
     PermissionSetDefinition
 } from '../../project/security';
@@ -39,6 +40,7 @@ export interface ProjectSecurity {
     readonly customPermissions: ReadonlyMap<string, CustomPermissionDefinition>;
     readonly labels: ReadonlyMap<string, CustomLabelDefinition>;
     readonly namedCredentials: ReadonlyMap<string, NamedCredentialDefinition>;
+    readonly externalCredentials: ReadonlyMap<string, ExternalCredentialDefinition>;
 }
 
 export interface ApexOrgOptions {
@@ -53,8 +55,12 @@ export interface ApexOrgOptions {
     readonly now?: () => number;
     /** Counts the lines of the project's classes that run, for a coverage report. */
     readonly coverage?: CoverageRecorder;
-    /** Where callouts outside a test go: the stand-ins on 127.0.0.1 the caller runs. */
-    readonly callouts: CalloutRouter;
+    /**
+     * Where callouts outside a test go: the stand-ins on 127.0.0.1 the caller runs. The router is
+     * made with the org's security, which says which external credential principals the running
+     * user may use.
+     */
+    readonly callouts: (security: OrgSecurity) => CalloutRouter;
 }
 
 /**
@@ -105,7 +111,6 @@ export class ApexOrg implements OrgHost {
 
     public constructor(options: ApexOrgOptions) {
         this.clock = options.now ?? (() => Date.now());
-        this.callouts = options.callouts;
         this.schema = options.schema;
         const context: SaveContext = { now: this.clock, userId: () => this.runningUser };
         this.org = new EmbeddedOrg(options.schema, options.flows, undefined, context);
@@ -118,6 +123,7 @@ export class ApexOrg implements OrgHost {
             records: (object) => this.store.all(object),
             raise: (name, message, detail) => this.vm.raise(name, message, detail)
         });
+        this.callouts = options.callouts(security);
         const customPermissions = new Set(
             [...options.security.customPermissions.keys()].map((name) => name.toLowerCase())
         );

@@ -1,7 +1,9 @@
+import type { ExternalCredentialDefinition } from '../../project/security';
 import { UnsupportedError } from '../apex/errors';
 import type { SourcePlace } from '../apex/model';
 import type { HttpRequestState, HttpResponseState } from '../apex/platform/http';
 import type { CallSite } from '../apex/services';
+import { evaluateHeaderFormula } from './credentialFormulas';
 import { isLoopbackHttp, requestSync, SyncHttpError } from './syncHttp';
 
 /**
@@ -10,13 +12,27 @@ import { isLoopbackHttp, requestSync, SyncHttpError } from './syncHttp';
  * stand-in the caller runs on this machine for that credential, in place of the credential's
  * URL. Nothing else is called: a direct endpoint, or a credential without a stand-in, is
  * refused as unsupported.
+ *
+ * A named credential on an external credential authenticates as the platform does: "At run time,
+ * Salesforce ensures that the user has the permission set before accessing the remote system"
+ * (Salesforce Help, "Enable External Credential Principals"), and the external credential's
+ * custom headers go out with the principal's parameters in their formulas (Salesforce Help,
+ * "Create and Edit Custom Headers"). Only the Custom protocol and named principals are modelled.
  */
 
 /** A named credential of the project, as the router reads it. */
 export interface CalloutCredential {
     readonly name: string;
     readonly url: string | undefined;
+    /** The external credential that authenticates its callouts, by name. */
+    readonly externalCredential?: string;
 }
+
+/** An external credential of the project, as the router reads it. */
+export type CalloutExternalCredential = Pick<
+    ExternalCredentialDefinition,
+    'name' | 'file' | 'line' | 'protocol' | 'principals' | 'authHeaders'
+>;
 
 export interface CalloutRouterOptions {
     /** The project's named credentials, by name. */
@@ -28,6 +44,18 @@ export interface CalloutRouterOptions {
     readonly standIns: ReadonlyMap<string, string>;
     /** The project's namespace (sfdx-project.json): `callout:ns__Name` names its own `Name`. */
     readonly namespace?: string;
+    /** The project's external credentials, by name. */
+    readonly externalCredentials: ReadonlyMap<string, CalloutExternalCredential>;
+    /**
+     * The principal of an external credential the running user may use (by its name,
+     * `CalendlyAdmin`), from the permission sets assigned to them; undefined when none.
+     */
+    readonly principalAccess: (externalCredential: string) => string | undefined;
+    /**
+     * The principals' authentication parameters, as an admin enters them in Setup: by
+     * `ExternalCredential-Principal` (`Calendly-CalendlyAdmin`), then by parameter name.
+     */
+    readonly principals: ReadonlyMap<string, ReadonlyMap<string, string>>;
 }
 
 /** Where a callout goes: a stand-in's URL, or the CalloutException the platform raises. */
@@ -55,15 +83,43 @@ const MESSAGES = {
     /** [verify in an org]: the platform's wording for a server that refuses the connection. */
     refused: (endpoint: string) => `Connection refused: ${endpoint}`,
     /** [verify in an org]: "IO Exception:" is the prefix public logs show for network failures. */
-    failed: (reason: string) => `IO Exception: ${reason}`
+    failed: (reason: string) => `IO Exception: ${reason}`,
+    /**
+     * [2nd: a vendor's troubleshooting page for external credentials quotes it whole
+     * (docs.enosix.io, "Creating External Credentials")] for a user without a principal of the
+     * external credential. [verify in an org]: the name's namespace prefix in a package.
+     */
+    noPrincipal: (externalCredential: string) =>
+        `We couldn't access the credential(s). You might not have the required permissions, or the external credential "${externalCredential}" might not exist.`,
+    /**
+     * [verify in an org]: the platform's wording when a header formula reads a parameter the
+     * principal lacks (an admin has not entered it in Setup). Names, never values.
+     */
+    missingParameter: (externalCredential: string, principal: string, parameter: string) =>
+        `The principal "${principal}" of the external credential "${externalCredential}" has no authentication parameter "${parameter}".`
 } as const;
+
+/** The headers a callout sends, or the CalloutException message the platform raises instead. */
+type Authentication =
+    | { readonly kind: 'headers'; readonly headers: readonly (readonly [string, string])[] }
+    | { readonly kind: 'exception'; readonly message: string };
 
 export class CalloutRouter {
     private readonly credentials = new Map<string, CalloutCredential>();
     private readonly standIns = new Map<string, string>();
     private readonly prefix: string | undefined;
+    private readonly externalCredentials = new Map<string, CalloutExternalCredential>();
+    private readonly principalAccess: (externalCredential: string) => string | undefined;
+    private readonly principals = new Map<string, ReadonlyMap<string, string>>();
 
     public constructor(options: CalloutRouterOptions) {
+        for (const credential of options.externalCredentials.values()) {
+            this.externalCredentials.set(credential.name.toLowerCase(), credential);
+        }
+        for (const [name, parameters] of options.principals) {
+            this.principals.set(name.toLowerCase(), parameters);
+        }
+        this.principalAccess = options.principalAccess;
         for (const credential of options.namedCredentials.values()) {
             this.credentials.set(credential.name.toLowerCase(), credential);
         }
@@ -120,11 +176,15 @@ export class CalloutRouter {
         if (route.kind === 'exception') {
             return site.vm.raise(route.exception, route.message);
         }
+        const authentication = this.authenticate(route.credential, request, site.place);
+        if (authentication.kind === 'exception') {
+            return site.vm.raise('CalloutException', authentication.message);
+        }
         try {
             const response = requestSync({
                 method: request.method,
                 url: route.url,
-                headers: [...request.headers],
+                headers: [...request.headers, ...authentication.headers],
                 body: request.body,
                 timeoutMs: request.timeout
             });
@@ -149,12 +209,117 @@ export class CalloutRouter {
         }
     }
 
+    /**
+     * The headers the named credential's external credential adds, for the principal the running
+     * user may use; none for a named credential without one. An external credential the project
+     * does not define, like a user without a principal, is the platform's CalloutException.
+     */
+    private authenticate(
+        credentialName: string,
+        request: HttpRequestState,
+        place: SourcePlace
+    ): Authentication {
+        const written = this.credentials.get(credentialName.toLowerCase())?.externalCredential;
+        if (written === undefined) {
+            return { kind: 'headers', headers: [] };
+        }
+        const external = this.externalCredentials.get(this.local(written).toLowerCase());
+        if (!external) {
+            return { kind: 'exception', message: MESSAGES.noPrincipal(written) };
+        }
+        if (external.protocol !== 'Custom') {
+            throw new UnsupportedError(
+                place,
+                `a callout through the external credential ${external.name}, whose authentication protocol is ${external.protocol},`
+            );
+        }
+        const granted = this.principalAccess(external.name);
+        if (granted === undefined) {
+            return { kind: 'exception', message: MESSAGES.noPrincipal(external.name) };
+        }
+        const principal = external.principals.find(
+            (candidate) => candidate.name.toLowerCase() === granted.toLowerCase()
+        );
+        if (!principal) {
+            throw new Error(
+                `The principal access gave ${granted}, which is not a principal of the external credential ${external.name}.`
+            );
+        }
+        if (principal.type !== 'NamedPrincipal') {
+            throw new UnsupportedError(
+                place,
+                `a callout as the ${principal.type} ${principal.name} of the external credential ${external.name}`
+            );
+        }
+        // Merge fields in the request's own headers and body (the named credential's
+        // allowMergeFieldsInHeader and allowMergeFieldsInBody) are not evaluated here.
+        for (const [name, value] of request.headers) {
+            if (value.includes('{!')) {
+                throw new UnsupportedError(place, `the merge field in the callout header ${name}`);
+            }
+        }
+        if (request.body?.includes('{!$') === true) {
+            throw new UnsupportedError(place, 'a merge field in the callout body');
+        }
+        const parameters = this.principals.get(`${external.name}-${principal.name}`.toLowerCase());
+        const parameter = (name: string): string | undefined => {
+            // [verify in an org]: parameter names compare without regard to case, as API names.
+            const key = name.toLowerCase();
+            for (const [candidate, value] of parameters ?? []) {
+                if (candidate.toLowerCase() === key) {
+                    return value;
+                }
+            }
+            return undefined;
+        };
+        const headers: (readonly [string, string])[] = [];
+        for (const header of inSequence(external.authHeaders)) {
+            if ([...request.headers.keys()].some((name) => sameHeader(name, header.name))) {
+                // [verify in an org]: which of the two a callout sends.
+                throw new UnsupportedError(
+                    place,
+                    `a callout that sets the header ${header.name}, which the external credential ${external.name} also sets,`
+                );
+            }
+            const value = evaluateHeaderFormula(header, external.name, parameter);
+            if (value.kind === 'missing') {
+                return {
+                    kind: 'exception',
+                    message: MESSAGES.missingParameter(
+                        external.name,
+                        principal.name,
+                        value.parameter
+                    )
+                };
+            }
+            headers.push([header.name, value.value]);
+        }
+        return { kind: 'headers', headers };
+    }
+
     /** A credential's name without the project's own namespace prefix. */
     private local(name: string): string {
         return this.prefix && name.toLowerCase().startsWith(this.prefix)
             ? name.slice(this.prefix.length)
             : name;
     }
+}
+
+/**
+ * "Headers with lower numbers are sent out first" (Salesforce Help, "Create and Edit Custom
+ * Headers"); a header without a sequence number after those with one, in the file's order
+ * [verify in an org].
+ */
+function inSequence<T extends { readonly sequence: number | undefined }>(
+    headers: readonly T[]
+): T[] {
+    const rank = (header: T): number => header.sequence ?? Number.POSITIVE_INFINITY;
+    return [...headers].sort((left, right) => rank(left) - rank(right));
+}
+
+/** HTTP field names are case-insensitive (RFC 9110 §5.1). */
+function sameHeader(left: string, right: string): boolean {
+    return left.toLowerCase() === right.toLowerCase();
 }
 
 function unsupported(place: SourcePlace, endpoint: string): UnsupportedError {

@@ -106,6 +106,29 @@ export class OrgSecurity implements DataSecurity {
         );
     }
 
+    /**
+     * The first of an external credential's principals, in the order given, that a permission
+     * set assigned to the running user enables; undefined when none does, or when Apex runs as
+     * nobody. "Principals link an external credential to permission sets or user profiles so
+     * that users can make callouts using the named credential", and a permission set names one
+     * as the external credential's name, a hyphen and the principal's (Salesforce Help, "Enable
+     * External Credential Principals"; `Calendly-CalendlyAdmin` in the Metadata API). The org's
+     * profiles are standard ones, which enable none. Names compare without regard to case.
+     */
+    public principalFor(
+        externalCredential: string,
+        principals: readonly string[]
+    ): string | undefined {
+        const enabled = new Set(
+            this.grants()?.sets.flatMap((set) =>
+                [...set.externalCredentialPrincipals].map((name) => name.toLowerCase())
+            )
+        );
+        return principals.find((principal) =>
+            enabled.has(`${externalCredential}-${principal}`.toLowerCase())
+        );
+    }
+
     public checkRead(
         object: ObjectSchema,
         fields: readonly FieldUse[],

@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { UnsupportedError } from '../../apex/errors';
 import type { HttpRequestState } from '../../apex/platform/http';
 import type { CallSite } from '../../apex/services';
-import { CalloutRouter } from '../callouts';
+import { CalloutRouter, type CalloutExternalCredential } from '../callouts';
 import { requestSync, stopSyncHttp } from '../syncHttp';
 
 /** An Apex exception the stub VM raised. */
@@ -125,7 +125,10 @@ describe('CalloutRouter', () => {
         return new CalloutRouter({
             namedCredentials: CREDENTIALS,
             standIns: new Map(Object.entries(standIns)),
-            namespace: 'cly'
+            namespace: 'cly',
+            externalCredentials: new Map(),
+            principalAccess: () => undefined,
+            principals: new Map()
         });
     }
 
@@ -234,6 +237,240 @@ describe('CalloutRouter', () => {
         ).toBe('CalloutException: Connection refused: callout:Calendly/users/me');
     });
 });
+
+const EXTERNAL_FILE =
+    'force-app/main/default/externalCredentials/Calendly.externalCredential-meta.xml';
+
+/** The package's Calendly external credential, as the project model reads it. */
+const CALENDLY: CalloutExternalCredential = {
+    name: 'Calendly',
+    file: EXTERNAL_FILE,
+    line: 2,
+    protocol: 'Custom',
+    principals: [
+        {
+            name: 'CalendlyAdmin',
+            type: 'NamedPrincipal',
+            parameterGroup: 'CalendlyAdmin',
+            sequence: 1,
+            file: EXTERNAL_FILE,
+            line: 5
+        }
+    ],
+    authHeaders: [
+        {
+            name: 'Authorization',
+            formula: "{!'Bearer ' & $Credential.Calendly.Token}",
+            sequence: 1,
+            file: EXTERNAL_FILE,
+            line: 12
+        }
+    ]
+};
+
+const TOKEN = 'calendly-pat-7f3a';
+
+describe('CalloutRouter through an external credential', () => {
+    let standIns: Worker | undefined;
+    let echoUrl = '';
+    let refusedUrl = '';
+
+    beforeAll(async () => {
+        const thread = new Worker(STAND_INS, { eval: true });
+        standIns = thread;
+        const ports = await new Promise<{ echo: number }>((resolve, reject) => {
+            thread.once('message', resolve);
+            thread.once('error', reject);
+        });
+        echoUrl = `http://127.0.0.1:${ports.echo}`;
+        refusedUrl = `http://127.0.0.1:${await closedPort()}`;
+    });
+
+    afterAll(async () => {
+        await Promise.all([standIns?.terminate(), stopSyncHttp()]);
+    });
+
+    interface Setup {
+        readonly standIn?: string;
+        readonly external?: CalloutExternalCredential;
+        readonly principal?: string | undefined;
+        readonly parameters?: Record<string, string>;
+        readonly asked?: string[];
+    }
+
+    /** The Calendly named credential on its external credential, as an admin set it up. */
+    function router(setup: Setup = {}): CalloutRouter {
+        const principal = 'principal' in setup ? setup.principal : 'CalendlyAdmin';
+        return new CalloutRouter({
+            namedCredentials: new Map([
+                [
+                    'Calendly',
+                    {
+                        name: 'Calendly',
+                        url: 'https://api.calendly.com',
+                        externalCredential: 'Calendly'
+                    }
+                ]
+            ]),
+            standIns: new Map([['Calendly', setup.standIn ?? echoUrl]]),
+            externalCredentials: new Map([['Calendly', setup.external ?? CALENDLY]]),
+            principalAccess: (externalCredential) => {
+                setup.asked?.push(externalCredential);
+                return principal;
+            },
+            principals: new Map([
+                [
+                    'Calendly-CalendlyAdmin',
+                    new Map(Object.entries(setup.parameters ?? { Token: TOKEN }))
+                ]
+            ])
+        });
+    }
+
+    /** What the echo stand-in received. */
+    function sent(calls: CalloutRouter, headers: Record<string, string> = {}) {
+        const response = calls.send(
+            request({
+                endpoint: 'callout:Calendly/users/me',
+                headers: new Map(Object.entries(headers))
+            }),
+            SITE
+        );
+        return JSON.parse(response.body ?? '') as { headers: Record<string, string> };
+    }
+
+    /** Runs a synchronous call and gives the UnsupportedError it threw. */
+    function refused(call: () => unknown): UnsupportedError {
+        try {
+            call();
+        } catch (error) {
+            if (error instanceof UnsupportedError) {
+                return error;
+            }
+            throw error;
+        }
+        throw new Error('No UnsupportedError was thrown.');
+    }
+
+    it("sends the external credential's header with the principal's token", () => {
+        // Given a user granted the CalendlyAdmin principal, whose Token an admin entered
+        const asked: string[] = [];
+        const calls = router({ asked });
+
+        // When Apex calls out with its own header
+        const received = sent(calls, { Accept: 'application/json' });
+
+        // Then the header formula's value goes out beside the request's own header
+        expect(received.headers).toMatchObject({
+            authorization: `Bearer ${TOKEN}`,
+            accept: 'application/json'
+        });
+        expect(asked).toEqual(['Calendly']);
+    });
+
+    it('sends the headers in their sequence, and parameters named without regard to case', () => {
+        const calls = router({
+            external: {
+                ...CALENDLY,
+                authHeaders: [
+                    { ...header('X-Second', "{!'b'}"), sequence: 2 },
+                    {
+                        ...header('X-First', "{! $Credential.calendly.token & '-' & 'a' }"),
+                        sequence: 1
+                    }
+                ]
+            }
+        });
+
+        const received = sent(calls);
+
+        expect(received.headers).toMatchObject({ 'x-first': `${TOKEN}-a`, 'x-second': 'b' });
+        const names = Object.keys(received.headers);
+        expect(names.indexOf('x-first')).toBeLessThan(names.indexOf('x-second'));
+    });
+
+    it('raises a CalloutException naming the credential for a user without its principal', () => {
+        // Given a user whose permission sets enable no principal of the external credential,
+        // and a stand-in that would refuse a connection if anything were sent
+        const calls = router({ principal: undefined, standIn: refusedUrl });
+
+        // When Apex calls out, then nothing is sent and the platform's exception is raised
+        const message = raised(() => sent(calls)).message;
+        expect(message).toBe(
+            'CalloutException: We couldn\'t access the credential(s). You might not have the required permissions, or the external credential "Calendly" might not exist.'
+        );
+        // The package's client recognises a credential problem by these words.
+        expect(message).toMatch(/credential/i);
+        expect(message).toMatch(/permission/i);
+    });
+
+    it('raises a CalloutException naming the parameter, never a secret, when the token is missing', () => {
+        // Given a principal whose parameters hold no Token
+        const calls = router({ parameters: { Secret: TOKEN }, standIn: refusedUrl });
+
+        const message = raised(() => sent(calls)).message;
+
+        expect(message).toBe(
+            'CalloutException: The principal "CalendlyAdmin" of the external credential "Calendly" has no authentication parameter "Token".'
+        );
+        expect(message).not.toContain(TOKEN);
+    });
+
+    it('refuses a formula beyond text, $Credential parameters and & as unsupported, at its line', () => {
+        const failing = (formula: string) =>
+            refused(() =>
+                sent(
+                    router({
+                        external: { ...CALENDLY, authHeaders: [header('Authorization', formula)] }
+                    })
+                )
+            );
+
+        const functionCall = failing('{!BASE64ENCODE(BLOB($Credential.Calendly.Token))}');
+        expect(functionCall.message).toBe(
+            `${EXTERNAL_FILE}:12: "BASE64ENCODE(" in the formula of the custom header Authorization of the external credential Calendly is not supported by the embedded org`
+        );
+        expect(functionCall.message).not.toContain(TOKEN);
+        expect(failing('Bearer {!$Credential.Calendly.Token}').message).toContain(
+            'text outside {!...} in the formula of the custom header Authorization'
+        );
+        expect(failing("{!'Bearer ' + $Credential.Calendly.Token}").message).toContain('"+"');
+        expect(failing("{!'Bearer ' & }").message).toContain('an empty operand');
+        expect(failing("{!'it\\'s'}").message).toContain('a text literal with a backslash escape');
+        expect(failing('{!$Credential.Zoom.Token}').message).toContain(
+            '$Credential.Zoom.Token, a parameter of another external credential,'
+        );
+        expect(failing('{!$User.Email}').message).toContain('"$User.Email"');
+    });
+
+    it('refuses what the embedded org does not model about the credential as unsupported', () => {
+        expect(() => sent(router({ external: { ...CALENDLY, protocol: 'Oauth' } }))).toThrow(
+            `${PLACE.file}:${PLACE.line}: a callout through the external credential Calendly, whose authentication protocol is Oauth, is not supported by the embedded org`
+        );
+        const perUser = router({
+            external: {
+                ...CALENDLY,
+                principals: CALENDLY.principals.map((principal) => ({
+                    ...principal,
+                    type: 'PerUserPrincipal' as const
+                }))
+            }
+        });
+        expect(() => sent(perUser)).toThrow(
+            'a callout as the PerUserPrincipal CalendlyAdmin of the external credential Calendly is not supported'
+        );
+        expect(() => sent(router(), { authorization: 'Bearer mine' })).toThrow(
+            'a callout that sets the header Authorization, which the external credential Calendly also sets, is not supported'
+        );
+        expect(() => sent(router(), { 'X-Token': '{!$Credential.Calendly.Token}' })).toThrow(
+            'the merge field in the callout header X-Token is not supported'
+        );
+    });
+});
+
+function header(name: string, formula: string) {
+    return { name, formula, sequence: undefined, file: EXTERNAL_FILE, line: 12 };
+}
 
 describe('requestSync', () => {
     afterAll(() => stopSyncHttp());
