@@ -97,7 +97,29 @@ export class ApexVm implements ApexServices {
             const method = this.ownMethod(value.type, 'toString', 0);
             return method ? toText(this.invoke(method, value, []), this.renderHooks) : undefined;
         },
-        platform: (value) => value.className
+        // A platform value prints through its class's toString() when the runtime implements one.
+        platform: (value) => {
+            const method = this.platform
+                .find(value.className.toLowerCase())
+                ?.instanceMethods?.find(
+                    (candidate) =>
+                        candidate.name === 'toString' && candidate.parameters.length === 0
+                );
+            if (!method) {
+                return value.className;
+            }
+            const frame = this.currentFrame();
+            return toText(
+                method.invoke(value, [], {
+                    vm: this,
+                    place: this.place(frame.line, frame.cls?.place.file ?? ''),
+                    frame,
+                    argumentTypes: [],
+                    receiverType: undefined
+                }),
+                this.renderHooks
+            );
+        }
     };
 
     public readonly equalityHooks: EqualityHooks = {

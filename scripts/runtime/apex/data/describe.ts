@@ -162,6 +162,9 @@ export function describeClasses(data: ApexData): PlatformClass[] {
                 get: () => describeObject(object)
             })),
             instanceMethods: [
+                // A token prints as its object's name: `String.valueOf(Account.SObjectType)` is
+                // 'Account' (DG "Understanding Apex Describe Information"). [verify in an org]
+                method('toString', [], T.string, (self) => token(self).object.name),
                 method('getDescribe', [], T.platform(DESCRIBE_SOBJECT), (self) =>
                     describeObject(token(self).object)
                 ),
@@ -211,6 +214,8 @@ export function describeClasses(data: ApexData): PlatformClass[] {
             name: SOBJECT_FIELD,
             names: ['sobjectfield', 'schema.sobjectfield'],
             instanceMethods: [
+                // A field token prints as the field's name. [verify in an org]
+                method('toString', [], T.string, (self) => fieldToken(self).field.name),
                 method(
                     'getDescribe',
                     [],
