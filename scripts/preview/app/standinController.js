@@ -381,10 +381,11 @@ export function getConnectionStatus() {
         organizationName: nameReadable ? ORGANIZATION_NAME : null,
         organizationMessage: nameReadable
             ? null
-            : "The organization's name could not be read: Calendly rejected the token: update " +
-              `the Calendly credential (HTTP 403 from /organizations/${ORGANIZATION_ID}). The ` +
-              "sync reads the organization's members with the same token: it must belong to an " +
-              'owner or admin of the organization and have the scope organizations:read.',
+            : "The organization's name could not be read: Calendly did not let the token read " +
+              `the organization (HTTP 403 from /organizations/${ORGANIZATION_ID}). The token must ` +
+              'belong to an owner or admin of the organization, with the scopes the sync reads. ' +
+              "The sync reads the organization's members with the same token: it must belong to " +
+              'an owner or admin of the organization and have the scope organizations:read.',
         message: `Connected to Calendly as ${ADMIN} (${ADMIN_EMAIL}).`
     });
 }
