@@ -2,6 +2,7 @@ import { ListValue, PlatformValue, type Value } from '../model';
 import type { CallSite, PlatformClass } from '../services';
 import { T } from '../types';
 import { method, required } from './define';
+import { refuse } from './refuse';
 
 /**
  * System.Http, HttpRequest and HttpResponse (RG "Http Class", "HttpRequest Class", "HttpResponse
@@ -57,15 +58,26 @@ export function newResponse(state?: Partial<HttpResponseState>): PlatformValue {
 }
 
 /** A header by name: HTTP header names are case-insensitive. [verify in an org: getHeader case] */
-function header(headers: Map<string, string>, name: Value): string | null {
+/**
+ * A header by its name as set. Whether getHeader ignores the case of the name is not documented
+ * (APEX.md §11): a name that matches a header only when case is ignored is refused, so that code
+ * relying on either answer is found offline. [verify in an org]
+ */
+function header(headers: Map<string, string>, name: Value, site: CallSite): string | null {
     if (name === null) {
         return null;
     }
-    const wanted = (name as string).toLowerCase();
-    for (const [key, value] of headers) {
-        if (key.toLowerCase() === wanted) {
-            return value;
-        }
+    const wanted = name as string;
+    const exact = headers.get(wanted);
+    if (exact !== undefined) {
+        return exact;
+    }
+    const other = [...headers.keys()].find((key) => key.toLowerCase() === wanted.toLowerCase());
+    if (other !== undefined) {
+        return refuse(
+            site,
+            `getHeader('${wanted}') of a header set as '${other}' (whether header names are case-insensitive is not documented)`
+        );
     }
     return null;
 }
@@ -123,8 +135,8 @@ const requestClass: PlatformClass = {
                 return null;
             }
         ),
-        method('getHeader', [T.string], T.string, (self, [name = null]) =>
-            header(requestOf(self).headers, name)
+        method('getHeader', [T.string], T.string, (self, [name = null], site) =>
+            header(requestOf(self).headers, name, site)
         ),
         method('setTimeout', [T.integer], T.void, (self, [value = null], site) => {
             const timeout = required(value, site) as number;
@@ -162,8 +174,8 @@ const responseClass: PlatformClass = {
             responseOf(self).body = value as string | null;
             return null;
         }),
-        method('getHeader', [T.string], T.string, (self, [name = null]) =>
-            header(responseOf(self).headers, name)
+        method('getHeader', [T.string], T.string, (self, [name = null], site) =>
+            header(responseOf(self).headers, name, site)
         ),
         method(
             'setHeader',
