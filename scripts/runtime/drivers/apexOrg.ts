@@ -12,6 +12,7 @@ import { catalogueOf, type ApexData } from '../apex/data/bridge';
 import { databaseClasses } from '../apex/data/database';
 import { describeClasses } from '../apex/data/describe';
 import { dataExtensions } from '../apex/data/extensions';
+import { stripClasses } from '../apex/data/strip';
 import type { CoverageRecorder } from '../apex/coverage';
 import type { ApexClass, SourcePlace } from '../apex/model';
 import type { ApexServices, CallSite } from '../apex/services';
@@ -175,6 +176,7 @@ export class ApexOrg implements OrgHost {
                     ),
                     ...describeClasses(data),
                     ...databaseClasses(data, services),
+                    ...stripClasses(data),
                     ...asyncClasses(this.jobs),
                     ...testClasses(tests),
                     versionClass,
@@ -353,6 +355,7 @@ export class ApexOrg implements OrgHost {
         } finally {
             this.test = undefined;
             this.jobs.testRunning = false;
+            this.jobs.collecting = false;
         }
     }
 
