@@ -75,6 +75,8 @@ export class AsyncJobs implements JobService {
      * Class"). [verify in an org: the exception without AsyncOptions]
      */
     public testRunning = false;
+    /** Between Test.startTest and Test.stopTest: queued and scheduled jobs are no pending work. */
+    public collecting = false;
 
     public constructor(
         private readonly host: OrgHost,
@@ -120,7 +122,7 @@ export class AsyncJobs implements JobService {
             maximumDepth,
             delayMinutes: options.delayMinutes ?? 0
         });
-        state.pendingWork = true;
+        state.pendingWork ||= !this.collecting;
         return jobId;
     }
 
@@ -178,7 +180,7 @@ export class AsyncJobs implements JobService {
             ]
         });
         this.schedules.set(triggerId, { name, cron, job, detailId });
-        this.host.current().pendingWork = true;
+        this.host.current().pendingWork ||= !this.collecting;
         return triggerId;
     }
 

@@ -78,8 +78,12 @@ export class TestRun implements TestService {
         state.queueableJobs = 0;
         state.dmlBaseline = 0;
         // DML before startTest does not block the callouts after it, unless the mock was set
-        // before startTest (DG "Performing DML Operations and Mock Callouts").
-        state.pendingWork = this.mockBeforeStart && pending;
+        // before startTest; asynchronous calls outside startTest and stopTest do (DG
+        // "Performing DML Operations and Mock Callouts").
+        state.pendingWork = state.pendingWork || (this.mockBeforeStart && pending);
+        // Asynchronous calls between startTest and stopTest are collected to run at stopTest,
+        // and "mock callouts can be performed after the asynchronous calls" (same page).
+        this.jobs.collecting = true;
         this.queuedAtStart = state.queued.length;
         this.jobs.firing().forEach((job) => this.scheduledAtStart.add(job.triggerId));
     }
@@ -90,6 +94,7 @@ export class TestRun implements TestService {
             site.vm.raise('FinalException', 'Testing has not started');
         }
         this.stopped = true;
+        this.jobs.collecting = false;
         const state = this.host.current();
         const queued = state.queued.splice(this.queuedAtStart);
         const failure =

@@ -220,4 +220,55 @@ describe('the Apex test runner', () => {
             'Queueable Completed'
         ]);
     });
+
+    it('blocks a callout after uncommitted work, but not after jobs queued since startTest', () => {
+        const job =
+            'public class Job implements Queueable { public void execute(QueueableContext c) {} }';
+        const answer = [
+            '@IsTest',
+            'public class Answer implements HttpCalloutMock {',
+            '    public HttpResponse respond(HttpRequest request) { return new HttpResponse(); }',
+            '}'
+        ].join('\n');
+        const callout =
+            "HttpRequest request = new HttpRequest(); request.setEndpoint('callout:X/y'); request.setMethod('GET');";
+        const results = run({
+            Job: job,
+            Answer: answer,
+            Pending_Tests: [
+                '@IsTest',
+                'private class Pending_Tests {',
+                '    @IsTest',
+                '    static void it_calls_out_after_a_job_queued_in_the_test() {',
+                '        Test.startTest();',
+                '        Test.setMock(HttpCalloutMock.class, new Answer());',
+                '        System.enqueueJob(new Job());',
+                `        ${callout}`,
+                '        new Http().send(request);',
+                '        Test.stopTest();',
+                '    }',
+                '    @IsTest',
+                '    static void it_cannot_call_out_after_a_job_queued_before_the_test() {',
+                '        System.enqueueJob(new Job());',
+                '        Test.startTest();',
+                '        Test.setMock(HttpCalloutMock.class, new Answer());',
+                `        ${callout}`,
+                '        try {',
+                '            new Http().send(request);',
+                "            Assert.fail('no callout after uncommitted work');",
+                '        } catch (CalloutException e) {',
+                "            Assert.areEqual('You have uncommitted work pending. Please commit or rollback before calling out.', e.getMessage());",
+                '        }',
+                '        Test.stopTest();',
+                '    }',
+                '}'
+            ].join('\n')
+        });
+        expect(
+            results.get('Pending_Tests.it_calls_out_after_a_job_queued_in_the_test')
+        ).toMatchObject({ outcome: 'pass' });
+        expect(
+            results.get('Pending_Tests.it_cannot_call_out_after_a_job_queued_before_the_test')
+        ).toMatchObject({ outcome: 'pass' });
+    });
 });
