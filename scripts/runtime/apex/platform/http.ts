@@ -1,5 +1,5 @@
 import { ListValue, PlatformValue, type Value } from '../model';
-import type { CallSite, PlatformClass } from '../services';
+import type { CallSite, PlatformClass, PlatformMethod } from '../services';
 import { T } from '../types';
 import { method, required } from './define';
 import { refuse } from './refuse';
@@ -91,6 +91,35 @@ function setHeader(headers: Map<string, string>, name: string, value: string): v
     headers.set(name, value);
 }
 
+/** The body and headers a request and a response both have, read and written alike. */
+function messageMethods(
+    stateOf: (value: Value) => { body: string | null; readonly headers: Map<string, string> }
+): PlatformMethod[] {
+    return [
+        method('getBody', [], T.string, (self) => stateOf(self).body),
+        method('setBody', [T.string], T.void, (self, [value = null]) => {
+            stateOf(self).body = value as string | null;
+            return null;
+        }),
+        method('getHeader', [T.string], T.string, (self, [name = null], site) =>
+            header(stateOf(self).headers, name, site)
+        ),
+        method(
+            'setHeader',
+            [T.string, T.string],
+            T.void,
+            (self, [name = null, value = null], site) => {
+                setHeader(
+                    stateOf(self).headers,
+                    required(name, site) as string,
+                    (value as string | null) ?? ''
+                );
+                return null;
+            }
+        )
+    ];
+}
+
 const requestClass: PlatformClass = {
     name: REQUEST,
     names: ['httprequest', 'system.httprequest'],
@@ -117,27 +146,7 @@ const requestClass: PlatformClass = {
             return null;
         }),
         method('getMethod', [], T.string, (self) => requestOf(self).method),
-        method('setBody', [T.string], T.void, (self, [value = null]) => {
-            requestOf(self).body = value as string | null;
-            return null;
-        }),
-        method('getBody', [], T.string, (self) => requestOf(self).body),
-        method(
-            'setHeader',
-            [T.string, T.string],
-            T.void,
-            (self, [name = null, value = null], site) => {
-                setHeader(
-                    requestOf(self).headers,
-                    required(name, site) as string,
-                    (value as string | null) ?? ''
-                );
-                return null;
-            }
-        ),
-        method('getHeader', [T.string], T.string, (self, [name = null], site) =>
-            header(requestOf(self).headers, name, site)
-        ),
+        ...messageMethods(requestOf),
         method('setTimeout', [T.integer], T.void, (self, [value = null], site) => {
             const timeout = required(value, site) as number;
             // "The timeout can be any value between 1 and 120,000 milliseconds" (DG "Callout
@@ -169,27 +178,7 @@ const responseClass: PlatformClass = {
             responseOf(self).status = value as string | null;
             return null;
         }),
-        method('getBody', [], T.string, (self) => responseOf(self).body),
-        method('setBody', [T.string], T.void, (self, [value = null]) => {
-            responseOf(self).body = value as string | null;
-            return null;
-        }),
-        method('getHeader', [T.string], T.string, (self, [name = null], site) =>
-            header(responseOf(self).headers, name, site)
-        ),
-        method(
-            'setHeader',
-            [T.string, T.string],
-            T.void,
-            (self, [name = null, value = null], site) => {
-                setHeader(
-                    responseOf(self).headers,
-                    required(name, site) as string,
-                    (value as string | null) ?? ''
-                );
-                return null;
-            }
-        ),
+        ...messageMethods(responseOf),
         method(
             'getHeaderKeys',
             [],
