@@ -1,5 +1,6 @@
 import { calendlyCredentials } from './credentials';
 import { integrationPageAndTab } from './integrationPage';
+import { customPermissions } from './customPermissions';
 import { customLabels } from './labels';
 import { mapUserCalendlyLinkTemplate } from './flows/mapUserCalendlyLink';
 import { mapUserCalendlyLinkTests } from './flows/mapUserCalendlyLinkTests';
@@ -11,6 +12,7 @@ import { permissionSets } from './permissionSets';
 import type { MetadataFile } from './types';
 
 export * from './names';
+export { MANAGE_SYNC_PERMISSION } from './customPermissions';
 export { ELEMENTS as TEMPLATE_ELEMENTS } from './flows/mapUserCalendlyLink';
 export type { Definition, DefinedTypes, MetadataFile } from './types';
 
@@ -22,6 +24,7 @@ export function packageFiles(): MetadataFile[] {
         ...userLinkField(),
         ...syncRunObject(),
         ...calendlyCredentials(),
+        ...customPermissions(),
         ...permissionSets(),
         ...customLabels(),
         ...integrationPageAndTab(),

@@ -1,4 +1,5 @@
 import type * as md from '@salesforce/types/metadata';
+import { MANAGE_SYNC_PERMISSION } from './customPermissions';
 import { INTEGRATION_PAGE } from './integrationPage';
 import {
     CREDENTIALS,
@@ -75,7 +76,10 @@ const tab = (object: string): Definition<md.PermissionSetTabSetting> => ({
 /** How a permission set names a principal of an External Credential. */
 export const CALENDLY_PRINCIPAL_ACCESS = `${CREDENTIALS.external}-${CREDENTIALS.principal}`;
 
-/** One permission set for admins who run the sync, one for users who only read links. */
+/**
+ * One permission set for admins who run the sync, one for users who only read links. Only the
+ * admin set grants the custom permission the controller checks before it changes anything.
+ */
 export function permissionSets(): MetadataFile[] {
     return [
         metadataFile(
@@ -83,8 +87,9 @@ export function permissionSets(): MetadataFile[] {
             'PermissionSet',
             {
                 classAccesses: [{ apexClass: SYNC_CONTROLLER_CLASS, enabled: true }],
+                customPermissions: [{ enabled: true, name: MANAGE_SYNC_PERMISSION }],
                 description:
-                    'For admins who connect Calendly and run the link sync: use of the Calendly credential, the sync and its runs, full access to Calendly links and edit access to the user Calendly Link field.',
+                    'For admins who connect Calendly and run the link sync: use of the Calendly credential, the right to start the sync and switch the hourly sync (Manage Calendly Sync), its runs, full access to Calendly links and edit access to the user Calendly Link field.',
                 externalCredentialPrincipalAccesses: [
                     { enabled: true, externalCredentialPrincipal: CALENDLY_PRINCIPAL_ACCESS }
                 ],

@@ -33,6 +33,7 @@ export interface DefinedTypes {
     Layout: md.Layout;
     CustomTab: md.CustomTab;
     CustomLabels: md.CustomLabels;
+    CustomPermission: md.CustomPermission;
     FlexiPage: md.FlexiPage;
     PermissionSet: md.PermissionSet;
     Flow: md.Flow;

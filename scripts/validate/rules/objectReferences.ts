@@ -21,13 +21,14 @@ const OBJECT = /(?:^|\/)objects\/([^/]+)\/([^/]+)\.object-meta\.xml$/;
 const ACCESS_FILE = /\.(permissionset|profile)-meta\.xml$/;
 
 /**
- * Every object, field, tab, class and flow that a permission set, profile, layout, compact
- * layout, list view or search layout names exists in the project or among the standard ones.
+ * Every object, field, tab, class, flow and custom permission that a permission set, profile,
+ * layout, compact layout, list view or search layout names exists in the project or among the
+ * standard ones.
  */
 export const objectReferencesRule: Rule = {
     id: ID,
     description:
-        'Every object, field, tab, Apex class and flow named by permission sets, profiles, layouts, list views and search layouts exists.',
+        'Every object, field, tab, Apex class, flow and custom permission named by permission sets, profiles, layouts, list views and search layouts exists.',
     check(project) {
         const checker = new ReferenceChecker(project, project.memo(objectModel));
         for (const file of project.files) {
@@ -114,6 +115,13 @@ class ReferenceChecker {
                 ? messages.objects.unknownComponent('flow', name, `flows/${name}.flow-meta.xml`)
                 : undefined
         );
+        // A custom permission a set enables is another package's (`ns__Name`) or the project's.
+        this.checkNamed(file, root, 'customPermissions', 'name', (name) => {
+            const path = `customPermissions/${name}.customPermission-meta.xml`;
+            return !this.objects.isForeignComponent(name) && !this.files.has(path)
+                ? messages.objects.unknownComponent('custom permission', name, path)
+                : undefined;
+        });
     }
 
     public checkLayout(file: string, root: XmlElement, object: string): void {

@@ -72,6 +72,23 @@ describe('object-references', () => {
         ]);
     });
 
+    it('reports a custom permission that a permission set enables but the project lacks', async () => {
+        const dir = copyFixture('valid-project', {
+            [VALID_PERMISSION_SET]: replace(
+                '    <description>',
+                '    <customPermissions>\n        <enabled>true</enabled>\n        <name>Run_Sync</name>\n    </customPermissions>\n    <customPermissions>\n        <enabled>true</enabled>\n        <name>other__Run_Sync</name>\n    </customPermissions>\n    <description>'
+            )
+        });
+        expect(await findings(dir, ['object-references'])).toEqual([
+            expect.objectContaining({
+                line: 5,
+                path: 'PermissionSet.customPermissions[Run_Sync].name',
+                message: 'The custom permission Run_Sync is not in the project.',
+                fix: 'Fix the name, or add customPermissions/Run_Sync.customPermission-meta.xml.'
+            })
+        ]);
+    });
+
     it('reports unknown fields in a layout, a list view and a search layout', async () => {
         const dir = copyFixture('valid-project', {
             [LAYOUT]: replace('<field>Email__c</field>', '<field>Mail__c</field>'),
