@@ -1,6 +1,13 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { children, childText } from '../../xml/parse';
 import { MANAGE_SYNC_PERMISSION } from '../customPermissions';
 import { generatedNames, generatedXml, text } from './generated';
+
+const CONTROLLER = path.resolve(
+    __dirname,
+    '../../../force-app/main/default/classes/CalendlySyncController.cls'
+);
 
 const enabledCustomPermissions = (set: string): string[] =>
     children(generatedXml(`permissionsets/${set}.permissionset-meta.xml`), 'customPermissions')
@@ -22,5 +29,9 @@ describe('custom permissions', () => {
     it('are granted by the admin set only', () => {
         expect(enabledCustomPermissions('Calendly_Links_Admin')).toEqual([MANAGE_SYNC_PERMISSION]);
         expect(enabledCustomPermissions('Calendly_Links_Reader')).toEqual([]);
+    });
+
+    it('are the one the controller checks before it changes the sync', () => {
+        expect(readFileSync(CONTROLLER, 'utf8')).toContain(`'${MANAGE_SYNC_PERMISSION}'`);
     });
 });
