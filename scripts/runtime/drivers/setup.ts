@@ -158,11 +158,37 @@ export function setUpOrg(org: ApexOrg, options: SetupOptions): OrgSetup {
 }
 
 /**
+ * The user an InstallHandler runs as: "a special system user that represents your package", whom
+ * Apex reads through UserInfo and who is seen only at runtime, not in tests (RG "InstallHandler
+ * Interface"). Nothing is documented of its profile or permission sets; it gets neither here, so
+ * it may use no external credential principal and no user-mode operation, and a job it schedules
+ * runs as it (DG "Apex Scheduler"). [verify in an org: the user's name, profile and user type]
+ */
+export const PACKAGE_INSTALL_USER: FieldValues = {
+    FirstName: null,
+    LastName: 'Package Install User',
+    Email: 'package-install@embedded-org.example',
+    Username: 'package-install@embedded-org.example',
+    Alias: 'pkginst',
+    ProfileId: null,
+    TimeZoneSidKey: 'GMT',
+    LocaleSidKey: 'en_US',
+    EmailEncodingKey: 'UTF-8',
+    LanguageLocaleKey: 'en_US'
+};
+
+/**
  * Installs the package as a subscriber's org sees it: its InstallHandler runs once, as a first
- * install (RG "InstallHandler Interface"), in a transaction of its own; what it schedules stays
- * scheduled. [verify in an org: the handler runs as a special package user, here the admin]
+ * install started by the org's administrator (the context's installerId), as the package's own
+ * user (PACKAGE_INSTALL_USER), in a transaction of its own; what it schedules stays scheduled
+ * and runs as that user (RG "InstallHandler Interface").
  */
 export function runPostInstall(org: ApexOrg, setup: OrgSetup): void {
+    const [packageUserId = ''] = org.systemWrite({
+        operation: 'insert',
+        object: 'User',
+        records: [{ ...PACKAGE_INSTALL_USER }]
+    });
     const installHandler = org.vm.findType(['System', 'InstallHandler'], undefined);
     const handlers = org.vm.projectClasses.filter(
         (cls) =>
@@ -173,7 +199,7 @@ export function runPostInstall(org: ApexOrg, setup: OrgSetup): void {
             cls.isSubtypeOf(installHandler.cls)
     );
     for (const cls of handlers) {
-        org.asUser(setup.adminId, () => {
+        org.asUser(packageUserId, () => {
             org.run(() => {
                 const constructor = cls.constructors.find(
                     (candidate) => candidate.parameters.length === 0

@@ -12,8 +12,9 @@ import { coverageSummary } from '../reports';
 
 /**
  * The package's own Apex tests, run by the embedded org as `npm run apex:test` runs them: in a
- * fresh org, and in a subscriber's org after install (the hourly job scheduled, the standard
- * profiles created in one second). A failing Apex test fails this suite.
+ * fresh org, and in a subscriber's org after install (the post-install handler run as the
+ * package's user, which schedules nothing; the standard profiles created in one second). A
+ * failing Apex test fails this suite.
  */
 const project = loadProject(REPOSITORY_ROOT, { setup: true });
 
