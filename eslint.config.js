@@ -2,7 +2,7 @@ const js = require('@eslint/js');
 const lwcRecommended = require('@salesforce/eslint-config-lwc/recommended');
 const tseslint = require('typescript-eslint');
 
-const LWC_FILES = ['force-app/**/lwc/**/*.js'];
+const LWC_FILES = ['force-app/**/lwc/**/*.js', 'config/jest/mocks/**/*.js'];
 
 /** What the preview page's stand-in controller uses from the browser. */
 const PREVIEW_GLOBALS = {

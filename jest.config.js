@@ -23,7 +23,15 @@ module.exports = {
             displayName: 'lwc',
             rootDir: __dirname,
             roots: ['<rootDir>/force-app'],
-            testMatch: ['**/lwc/**/__tests__/**/*.test.js']
+            testMatch: ['**/lwc/**/__tests__/**/*.test.js'],
+            moduleNameMapper: {
+                '^lightning/datatable$': '<rootDir>/config/jest/mocks/lightning/datatable/datatable'
+            },
+            // sa11y's toBeAccessible(): axe's checks on every rendered component.
+            setupFilesAfterEnv: [
+                ...(lwcJestConfig.setupFilesAfterEnv || []),
+                '<rootDir>/jest-sa11y-setup.js'
+            ]
         }
     ]
 };

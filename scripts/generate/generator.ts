@@ -53,8 +53,9 @@ export function writeFiles(root: string, files: readonly GeneratedFile[]): strin
 }
 
 /**
- * Compares the generated files with the project. A folder that holds a generated file is a
- * generated folder: any other `-meta.xml` file in it is an orphan left by a removed definition.
+ * Compares the generated files with the project. A folder that holds a generated metadata file
+ * is a generated folder: any other `-meta.xml` file in it is an orphan left by a removed
+ * definition.
  */
 export function compareFiles(root: string, files: readonly GeneratedFile[]): StaleFile[] {
     const stale: StaleFile[] = [];
@@ -62,7 +63,10 @@ export function compareFiles(root: string, files: readonly GeneratedFile[]): Sta
     const expected = new Set<string>();
     for (const file of files) {
         expected.add(file.path);
-        folders.add(path.posix.dirname(file.path));
+        // A generated source file (a component's module) does not make its folder generated.
+        if (file.path.endsWith('-meta.xml')) {
+            folders.add(path.posix.dirname(file.path));
+        }
         const target = path.join(root, file.path);
         if (!fs.existsSync(target)) {
             stale.push({ path: file.path, problem: 'missing' });

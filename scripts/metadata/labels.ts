@@ -3,9 +3,10 @@ import { PACKAGE_DIR } from './names';
 import { metadataFile, type Definition, type MetadataFile } from './types';
 
 /**
- * The text of the Calendly integration page (the calendlyIntegration component), by label
- * name. `{0}`, `{1}` are filled in by the component. Subscribers can translate them through
- * Translation Workbench; the names are imported by the component and never change.
+ * The text of the Calendly integration page (the calendlyIntegration component and its
+ * sections), by label name. `{0}`, `{1}` are filled in by the components. Subscribers can
+ * translate them through Translation Workbench; the names are imported by the components and
+ * never change.
  */
 export const INTEGRATION_LABELS = {
     Calendly_PageTitle: 'Calendly Integration',
@@ -116,7 +117,13 @@ export const INTEGRATION_LABELS = {
     Calendly_SharedTitle: 'Links on several users',
     Calendly_SharedText:
         "The flow puts each of these links on every active user with its email, as intended. If one of these users should not have the link, change that user's email or deactivate the user.",
-    Calendly_SharedLink: '{0} ({1}) is on {2} active users: {3}'
+    Calendly_SharedLink: '{0} ({1}) is on {2} active users: {3}',
+    Calendly_RunStale:
+        '{0} stopped making progress and will not finish. Sync Now starts a new run.',
+
+    Calendly_Version: 'Calendly Links version {0}',
+    Calendly_ReleaseNotes: 'Release notes',
+    Calendly_UpgradeSteps: 'How to upgrade'
 } as const;
 
 export type IntegrationLabel = keyof typeof INTEGRATION_LABELS;

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { packageFiles } from '../../metadata';
+import { packageVersionModule } from '../../metadata/integrationPage';
 import { MetadataSchema } from '../../schema';
 import {
     compareFiles,
@@ -91,7 +92,10 @@ describe('generatePackage', () => {
         const declarations = require
             .resolve('@salesforce/types/metadata')
             .replace(/\.js$/, '.d.ts');
-        expect(renderFiles(MetadataSchema.fromFile(declarations), packageFiles())).toEqual(first);
+        expect([
+            ...renderFiles(MetadataSchema.fromFile(declarations), packageFiles()),
+            packageVersionModule()
+        ]).toEqual(first);
         expect(new Set(first.map((file) => file.path)).size).toBe(first.length);
     });
 

@@ -1,8 +1,15 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { findAnnotation, hasModifier, outlineApex, parseApex } from '../../project/apex';
 import { children, childText } from '../../xml/parse';
-import { INTEGRATION_COMPONENT, INTEGRATION_PAGE } from '../integrationPage';
+import {
+    INTEGRATION_COMPONENT,
+    INTEGRATION_PAGE,
+    packageVersion,
+    packageVersionModule,
+    VERSION_MODULE
+} from '../integrationPage';
 import { INTEGRATION_LABELS } from '../labels';
 import { PERMISSION_SETS, SYNC_CONTROLLER_CLASS } from '../names';
 import { generatedXml, only, text } from './generated';
@@ -103,5 +110,36 @@ describe('the integration page', () => {
             ).map((setting) => [text(setting, 'tab'), text(setting, 'visibility')]);
         expect(tabs(PERMISSION_SETS.admin)).toContainEqual([INTEGRATION_PAGE, 'Visible']);
         expect(tabs(PERMISSION_SETS.reader).map(([tab]) => tab)).not.toContain(INTEGRATION_PAGE);
+    });
+
+    it("stamps the page with sfdx-project.json's version, and the stamp must match it", () => {
+        const project = JSON.parse(
+            fs.readFileSync(path.join(ROOT, 'sfdx-project.json'), 'utf8')
+        ) as { packageDirectories: { package?: string; versionNumber?: string }[] };
+        const packaged = project.packageDirectories.find((directory) => directory.package);
+        const [major, minor, patch] = (packaged?.versionNumber ?? '').split('.');
+        expect(packageVersion()).toBe(`${major}.${minor}.${patch}`);
+        const stamp = fs.readFileSync(path.join(ROOT, VERSION_MODULE), 'utf8');
+        expect(stamp).toBe(packageVersionModule().content);
+        expect(stamp).toContain(`export const PACKAGE_VERSION = '${packageVersion()}';`);
+        expect(stamp).toMatch(/RELEASE_NOTES_URL =\n {4}'https:\/\/\S+README\.md#release-notes';/);
+        expect(packageVersionModule('9.1.0').content).toContain("PACKAGE_VERSION = '9.1.0'");
+    });
+
+    it('refuses a versionNumber that is not major.minor.patch.build, saying how to write it', () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'version-'));
+        fs.mkdirSync(path.join(dir, 'force-app'));
+        fs.writeFileSync(
+            path.join(dir, 'sfdx-project.json'),
+            JSON.stringify({
+                packageDirectories: [
+                    { path: 'force-app', default: true, package: 'P', versionNumber: '2.3' }
+                ],
+                sourceApiVersion: '66.0'
+            })
+        );
+        expect(() => packageVersion(dir)).toThrow(
+            /versionNumber is "2\.3"; write it as major\.minor\.patch\.build, such as 2\.3\.0\.NEXT/
+        );
     });
 });

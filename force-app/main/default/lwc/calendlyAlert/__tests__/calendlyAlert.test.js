@@ -22,6 +22,7 @@ describe('c-calendly-alert', () => {
         expect(alert.querySelector('.slds-assistive-text').textContent).toBe('c.Calendly_Error');
         expect(alert.querySelector('h2').textContent).toBe('The sync could not start: no access.');
         expect(alert.classList).toContain('slds-alert_error');
+        await expect(document.body.firstChild).toBeAccessible();
     });
 
     it('takes the warning theme for a run that partially succeeded', async () => {
@@ -29,11 +30,13 @@ describe('c-calendly-alert', () => {
 
         expect(alert.classList).toContain('slds-alert_warning');
         expect(alert.classList).not.toContain('slds-alert_error');
+        await expect(document.body.firstChild).toBeAccessible();
     });
 
     it('falls back to the error theme for an unknown theme', async () => {
         const alert = await renderAlert({ message: 'Oops.', theme: 'purple' });
 
         expect(alert.classList).toContain('slds-alert_error');
+        await expect(document.body.firstChild).toBeAccessible();
     });
 });

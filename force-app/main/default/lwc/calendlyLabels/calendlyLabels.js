@@ -1,6 +1,6 @@
 /**
- * The integration page's text. Each import is a Custom Label of the package (defined in
- * scripts/metadata/labels.ts), so admins can translate it.
+ * The integration page's text, for its components. Each import is a Custom Label of the
+ * package (defined in scripts/metadata/labels.ts), so admins can translate it.
  */
 import PageTitle from '@salesforce/label/c.Calendly_PageTitle';
 import PageSubtitle from '@salesforce/label/c.Calendly_PageSubtitle';
@@ -92,6 +92,10 @@ import ProblemNoFlow from '@salesforce/label/c.Calendly_ProblemNoFlow';
 import SharedTitle from '@salesforce/label/c.Calendly_SharedTitle';
 import SharedText from '@salesforce/label/c.Calendly_SharedText';
 import SharedLink from '@salesforce/label/c.Calendly_SharedLink';
+import RunStale from '@salesforce/label/c.Calendly_RunStale';
+import Version from '@salesforce/label/c.Calendly_Version';
+import ReleaseNotes from '@salesforce/label/c.Calendly_ReleaseNotes';
+import UpgradeSteps from '@salesforce/label/c.Calendly_UpgradeSteps';
 
 /** Every label, for the template: {label.SyncButton}. */
 export const LABELS = {
@@ -184,5 +188,9 @@ export const LABELS = {
     ProblemNoFlow,
     SharedTitle,
     SharedText,
-    SharedLink
+    SharedLink,
+    RunStale,
+    Version,
+    ReleaseNotes,
+    UpgradeSteps
 };

@@ -1,7 +1,9 @@
 /**
- * Small pure helpers of the integration page: messages from errors, label formatting and the
- * numbers of a run.
+ * Small helpers of the integration page's components: messages from errors, label formatting,
+ * dates and the numbers of a run.
  */
+import LOCALE from '@salesforce/i18n/locale';
+import TIME_ZONE from '@salesforce/i18n/timeZone';
 
 /**
  * The messages of an error from Apex or the platform, never empty: an AuraHandledException's
@@ -65,4 +67,24 @@ export function progressPercent(run) {
         return 0;
     }
     return Math.min(100, Math.round((processed * 100) / expected));
+}
+
+/** How the page writes a date and time: short month, minutes, in the user's time zone. */
+export const DATE_TIME = {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit'
+};
+
+/**
+ * A date and time as the user reads it, in their locale and time zone.
+ * @param {string} value an ISO date and time, as Apex sends a Datetime
+ * @returns {string}
+ */
+export function formatDateTime(value) {
+    return new Intl.DateTimeFormat(LOCALE, { ...DATE_TIME, timeZone: TIME_ZONE }).format(
+        new Date(value)
+    );
 }
