@@ -25,7 +25,8 @@ export const LINK_FIELDS = {
     eventTypeName: 'EventTypeName__c',
     eventTypeSlug: 'EventTypeSlug__c',
     isActive: 'IsActive__c',
-    lastSyncedAt: 'LastSyncedAt__c'
+    lastSyncedAt: 'LastSyncedAt__c',
+    missedRuns: 'MissedRuns__c'
 } as const;
 
 export const LINK_TYPES = { profile: 'Profile', managedEvent: 'ManagedEvent' } as const;
@@ -67,6 +68,7 @@ export const RUN_FIELDS = {
     linksUpdated: 'LinksUpdated__c',
     linksUnchanged: 'LinksUnchanged__c',
     linksDeactivated: 'LinksDeactivated__c',
+    linksMissed: 'LinksMissed__c',
     linksSkipped: 'LinksSkipped__c',
     linksFailed: 'LinksFailed__c',
     errorSummary: 'ErrorSummary__c',

@@ -11,6 +11,7 @@ const LINK_FIELDS = [
     'IsActive__c',
     'LastSyncedAt__c',
     'LinkType__c',
+    'MissedRuns__c',
     'SyncNumber__c',
     'Url__c'
 ];

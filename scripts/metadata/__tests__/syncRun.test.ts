@@ -74,6 +74,7 @@ describe('CalendlySyncRun__c', () => {
             RUN_FIELDS.linksUpdated,
             RUN_FIELDS.linksUnchanged,
             RUN_FIELDS.linksDeactivated,
+            RUN_FIELDS.linksMissed,
             RUN_FIELDS.linksSkipped,
             RUN_FIELDS.linksFailed,
             RUN_FIELDS.step

@@ -2,6 +2,7 @@ import type * as md from '@salesforce/types/metadata';
 import { LINK_FIELDS as F, LINK_OBJECT, LINK_SYNC_NUMBER_FIELD, LINK_TYPES } from '../names';
 import type { Definition, MetadataFile } from '../types';
 import {
+    countField,
     customObjectFiles,
     dateTimeField,
     emailField,
@@ -45,7 +46,7 @@ function linkFields(): Definition<md.CustomField>[] {
         emailField(
             F.email,
             'Email',
-            'Email address of the Calendly user the link belongs to; flows match it to user emails.'
+            'Email address of the Calendly user the link belongs to; flows match it to user emails. An address this field would refuse (over 80 characters, as User.Email, or not an address) is never written: the sync skips the link and says why.'
         ),
         picklistField(
             F.linkType,
@@ -60,7 +61,7 @@ function linkFields(): Definition<md.CustomField>[] {
             ...textField(
                 F.calendlyUri,
                 'Calendly URI',
-                'The Calendly resource the link belongs to: the user URI for a profile link, the event type URI for a managed-event link. The sync upserts on it.'
+                'The Calendly resource the link belongs to: the user URI for a profile link, the event type URI for a managed-event link. The sync finds each stored link by it, then inserts the new links and updates the changed ones.'
             ),
             caseSensitive: true,
             externalId: true,
@@ -90,7 +91,7 @@ function linkFields(): Definition<md.CustomField>[] {
             fullName: F.isActive,
             defaultValue: 'true',
             description:
-                'False once Calendly no longer returns the link. Deactivating a profile link clears it from users.',
+                'False once two complete runs of the sync in a row did not find the link in Calendly, or once Calendly returns it without an email or an https link. Deactivating a profile link clears it from users.',
             externalId: false,
             inlineHelpText: 'Unchecked when the link no longer exists in Calendly.',
             label: 'Active',
@@ -98,6 +99,14 @@ function linkFields(): Definition<md.CustomField>[] {
             type: 'Checkbox'
         },
         dateTimeField(F.lastSyncedAt, 'Last Synced At', 'When the sync last wrote this record.'),
+        {
+            ...countField(
+                F.missedRuns,
+                'Missed Runs',
+                'Complete runs of the sync in a row that did not find the link in Calendly: the first miss keeps the link active (a member or event type that moves between two pages of one run is not seen by it), the second deactivates it. Back to 0 when a run finds the link again.'
+            ),
+            precision: 3
+        },
         {
             fullName: LINK_SYNC_NUMBER_FIELD,
             description:

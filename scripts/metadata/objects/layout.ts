@@ -31,7 +31,12 @@ export function calendlyLinkLayoutAndTab(): MetadataFile[] {
                     section(
                         'Link',
                         [required('Name'), required(F.url), edit(F.linkType), edit(F.email)],
-                        [edit(F.isActive), readonly(F.lastSyncedAt), edit('OwnerId')]
+                        [
+                            edit(F.isActive),
+                            readonly(F.lastSyncedAt),
+                            readonly(F.missedRuns),
+                            edit('OwnerId')
+                        ]
                     ),
                     section(
                         'Calendly',

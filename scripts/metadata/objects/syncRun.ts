@@ -131,7 +131,7 @@ function runFields(): Definition<md.CustomField>[] {
         countField(
             F.managedEventTypesRead,
             'Managed Event Types Read',
-            'Managed event types of the Calendly organization read, active or not.'
+            'Active managed event types of the Calendly organization read: the sync asks Calendly for active ones only.'
         ),
         countField(
             F.expectedLinks,
@@ -142,7 +142,7 @@ function runFields(): Definition<md.CustomField>[] {
         countField(
             F.linksUpdated,
             'Links Updated',
-            'Links the run updated because a synced value had changed in Calendly, or reactivated.'
+            'Links the run updated because a synced value had changed in Calendly, because Calendly returned them again after a run missed them, or to reactivate them.'
         ),
         countField(
             F.linksUnchanged,
@@ -152,12 +152,17 @@ function runFields(): Definition<md.CustomField>[] {
         countField(
             F.linksDeactivated,
             'Links Deactivated',
-            'Links Calendly no longer returns, marked inactive.'
+            'Links marked inactive: missed by this run after the previous complete run missed them too, or returned by Calendly without an email or an https link.'
+        ),
+        countField(
+            F.linksMissed,
+            'Links Missed',
+            'Active links this run did not find in Calendly for the first time. They stay active, since a member or event type that moves between two pages of a run is not seen by it; the next complete run deactivates those it does not find either.'
         ),
         countField(
             F.linksSkipped,
             'Links Skipped',
-            'Links not written because they have no email or no https link; Issues gives each one and its reason.'
+            'Links not written because they have no email, an email Salesforce would refuse, or no https link; Issues gives each one and its reason.'
         ),
         countField(
             F.linksFailed,
@@ -252,6 +257,7 @@ function runLayout(): MetadataFile {
                         edit(F.linksUpdated),
                         edit(F.linksUnchanged),
                         edit(F.linksDeactivated),
+                        edit(F.linksMissed),
                         edit(F.linksSkipped),
                         edit(F.linksFailed)
                     ]
