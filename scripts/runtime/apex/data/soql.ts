@@ -202,7 +202,13 @@ function refuseClauses(compiler: CompilerApi, query: ApexGrammar.QueryContext): 
         compiler.refuse(forClauses, 'FOR VIEW and FOR REFERENCE');
     }
     // FOR UPDATE locks the rows for the transaction; the embedded org runs one transaction at a
-    // time, so there is nothing to wait for (DG "Locking Records").
+    // time, so there is nothing to wait for (DG "Locking Records"). A locking query may not sort
+    // ("You can't use the ORDER BY clause in any SOQL query that uses locking", SOQL "FOR
+    // UPDATE"); the platform's error for one that does is not documented, so it is refused.
+    const orderBy = optional(query.orderByClause());
+    if (forClauses && forClauses.UPDATE_list().length > 0 && orderBy) {
+        compiler.refuse(orderBy, 'ORDER BY in a query with FOR UPDATE');
+    }
 }
 
 /** `SELECT COUNT() FROM ...`: the only aggregate the runtime models. */
