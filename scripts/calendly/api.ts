@@ -8,7 +8,7 @@ import {
     TOO_MANY_REQUESTS,
     UNAUTHENTICATED
 } from './messages';
-import { defaultToken, findMember, owner } from './organization';
+import { defaultToken, owner } from './organization';
 import type {
     ApiRequest,
     ApiResponse,
@@ -50,8 +50,8 @@ interface Window {
     used: number;
 }
 
-/** A fault with the uses it has left. */
-type PendingFault = Fault & { left: number };
+/** A fault with the uses it has left, and the matching requests it still lets through. */
+type PendingFault = Fault & { left: number; waiting: number };
 
 /** Thrown inside a handler to answer with an error body; caught in CalendlyApi.handle. */
 class Refusal extends Error {
@@ -140,10 +140,21 @@ export class CalendlyApi {
     private readonly ownerToken: string;
     private readonly rateLimit: RateLimit;
     private faults: PendingFault[] = [];
-    private expired = false;
+    /** Requests still served before the owner's token is refused; undefined while it is valid. */
+    private expiresAfter: number | undefined;
     private readonly windows = new Map<string, Window>();
     private readonly cursors = new Map<string, Cursor>();
     private readonly log: RequestLog[] = [];
+    /**
+     * What is worked out once per organization served, not once per request: its members by
+     * user URI, and each list a page is cut from, by resource and filters. A new organization
+     * (setOrganization, or an item moved by page drift) starts afresh.
+     */
+    private derived: {
+        readonly organization: Organization;
+        readonly members: Map<string, Member>;
+        readonly lists: Map<string, readonly unknown[]>;
+    } | null = null;
 
     /** @param baseUrl the stand-in's own address, for the `next_page` links it writes */
     public constructor(
@@ -171,10 +182,27 @@ export class CalendlyApi {
 
     /** Replaces the pending faults; an empty list clears them, the expired token included. */
     public setFaults(faults: readonly Fault[]): void {
-        this.expired = faults.some((fault) => fault.kind === 'expired-token');
+        const expiry = faults.find((fault) => fault.kind === 'expired-token');
+        this.expiresAfter = expiry === undefined ? undefined : Math.max(0, expiry.after ?? 0);
         this.faults = faults
             .filter((fault) => fault.kind !== 'expired-token')
-            .map((fault) => ({ ...fault, left: 'times' in fault ? fault.times : 1 }));
+            .map((fault) => ({
+                ...fault,
+                left: 'times' in fault ? fault.times : 1,
+                waiting: 'after' in fault ? Math.max(0, fault.after ?? 0) : 0
+            }));
+    }
+
+    /** Whether the owner's token is refused for this request; counts down an expiry to come. */
+    private tokenExpired(): boolean {
+        if (this.expiresAfter === undefined) {
+            return false;
+        }
+        if (this.expiresAfter > 0) {
+            this.expiresAfter--;
+            return false;
+        }
+        return true;
     }
 
     /** Serves another organization from the next request on; page tokens already given stay valid. */
@@ -182,11 +210,27 @@ export class CalendlyApi {
         this.organization = organization;
     }
 
+    /** The values derived from the organization served now (see `derived`). */
+    private current(): NonNullable<CalendlyApi['derived']> {
+        if (this.derived?.organization !== this.organization) {
+            this.derived = {
+                organization: this.organization,
+                members: new Map(this.organization.members.map((each) => [each.user.uri, each])),
+                lists: new Map()
+            };
+        }
+        return this.derived;
+    }
+
+    private member(userUri: string): Member | undefined {
+        return this.current().members.get(userUri);
+    }
+
     public handle(request: ApiRequest, now: number): ApiResponse {
         const url = new URL(request.url, 'http://stand-in.invalid');
         const bearer = /^Bearer (\S+)$/i.exec(request.authorization ?? '')?.[1];
         const userUri = bearer === undefined ? undefined : this.tokens.get(bearer);
-        const member = userUri === undefined ? undefined : findMember(this.organization, userUri);
+        const member = userUri === undefined ? undefined : this.member(userUri);
         // Limits are per user [RL]; a request without a known user counts against its token.
         const window = this.window(member?.user.uri ?? `token:${bearer ?? ''}`, now);
         window.used++;
@@ -208,7 +252,7 @@ export class CalendlyApi {
         } else if (window.used > this.rateLimit.limit) {
             status = 429;
             body = json(TOO_MANY_REQUESTS);
-        } else if (member === undefined || (this.expired && bearer === this.ownerToken)) {
+        } else if (member === undefined || (bearer === this.ownerToken && this.tokenExpired())) {
             fault = member !== undefined ? 'expired-token' : undefined;
             status = 401;
             body = json(UNAUTHENTICATED);
@@ -246,6 +290,7 @@ export class CalendlyApi {
             path: url.pathname,
             query: Object.fromEntries(url.searchParams),
             status,
+            bytes: Buffer.byteLength(body, 'utf8'),
             ...(fault === undefined ? {} : { fault })
         });
         return {
@@ -283,6 +328,10 @@ export class CalendlyApi {
         );
         const fault = this.faults[index];
         if (fault === undefined) {
+            return undefined;
+        }
+        if (fault.waiting > 0) {
+            fault.waiting--;
             return undefined;
         }
         fault.left--;
@@ -352,7 +401,7 @@ export class CalendlyApi {
                 refuse(403, NOT_ADMIN);
             }
         }
-        if (user !== null && findMember(this.organization, user) === undefined) {
+        if (user !== null && this.member(user) === undefined) {
             refuse(403, NOT_IN_ORGANIZATION);
         }
         return user === null
@@ -470,12 +519,23 @@ export class CalendlyApi {
             }
             offset = cursor.offset;
         }
-        let items = select();
+        const selected = (): T[] => {
+            const key = `${resource}|${filters}`;
+            const lists = this.current().lists;
+            const cached = lists.get(key) as T[] | undefined;
+            if (cached !== undefined) {
+                return cached;
+            }
+            const list = select();
+            lists.set(key, list);
+            return list;
+        };
+        let items = selected();
         let drifted = false;
         const unread = items[offset];
         if (token !== null && unread !== undefined && this.take('page-drift', '', resource)) {
             move(unread);
-            items = select();
+            items = selected();
             drifted = true;
         }
         const slice = items.slice(offset, offset + count);

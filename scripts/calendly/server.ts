@@ -28,6 +28,11 @@ export interface CalendlyStandIn {
     setFaults(faults: readonly Fault[]): void;
     /** Serves this organization from the next request on (a sync between two runs). */
     setOrganization(organization: Organization): void;
+    /**
+     * Moves the stand-in's clock forward, as time passes for Calendly while a caller skips a
+     * wait: rate-limit windows end and X-RateLimit-Reset counts from the new time.
+     */
+    advanceClock(milliseconds: number): void;
     close(): Promise<void>;
 }
 
@@ -121,6 +126,14 @@ export async function startCalendlyStandIn(options: StandInOptions = {}): Promis
         },
         setOrganization: (next) => {
             controls.call({ op: 'setOrganization', organization: next });
+        },
+        advanceClock: (milliseconds) => {
+            if (!Number.isFinite(milliseconds) || milliseconds < 0) {
+                throw new Error(
+                    `The stand-in's clock moves forward only, by a finite number of milliseconds, not ${milliseconds}.`
+                );
+            }
+            controls.call({ op: 'advanceClock', milliseconds });
         },
         close: async () => {
             if (closed) {

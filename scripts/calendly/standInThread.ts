@@ -33,6 +33,12 @@ export type ControlRequest =
           readonly op: 'setOrganization';
           readonly organization: Organization;
       }
+    | {
+          readonly id: number;
+          readonly flag: Int32Array;
+          readonly op: 'advanceClock';
+          readonly milliseconds: number;
+      }
     | { readonly id: number; readonly flag: Int32Array; readonly op: 'close' };
 
 export interface ControlAnswer {
@@ -49,6 +55,8 @@ export type ReadyMessage =
 
 function serve(data: ThreadData, port: MessagePort): void {
     let api: CalendlyApi | undefined;
+    /** How far the stand-in's clock is ahead of the wall clock (see advanceClock). */
+    let ahead = 0;
     const server = http.createServer((incoming, outgoing) => {
         // A GET has no body worth reading, but it is drained so the connection ends cleanly.
         incoming.resume();
@@ -64,7 +72,7 @@ function serve(data: ThreadData, port: MessagePort): void {
                     url: incoming.url ?? '/',
                     authorization: incoming.headers.authorization
                 },
-                Date.now()
+                Date.now() + ahead
             );
             const send = (): void => {
                 if (outgoing.destroyed) {
@@ -117,6 +125,9 @@ function serve(data: ThreadData, port: MessagePort): void {
                 return undefined;
             case 'setOrganization':
                 api.setOrganization(message.organization);
+                return undefined;
+            case 'advanceClock':
+                ahead += message.milliseconds;
                 return undefined;
             case 'close':
                 server.closeAllConnections();

@@ -173,7 +173,12 @@ export interface OrganizationOptions {
     readonly inactiveShare?: number;
 }
 
-/** A fault the stand-in applies to the next matching requests, until it is used up. */
+/**
+ * A fault the stand-in applies to the next matching requests, until it is used up. `after`
+ * lets that many matching requests through first, so that a fault can hit a later page of a
+ * walk: `{kind: 'server-error', times: 1, path: '/organization_memberships', after: 1}` fails
+ * the second page of members.
+ */
 export type Fault =
     /** 429 with Remaining 0 and the given Reset, whatever the real window says. */
     | {
@@ -181,12 +186,14 @@ export type Fault =
           readonly times: number;
           readonly resetSeconds?: number;
           readonly path?: string;
+          readonly after?: number;
       }
     | {
           readonly kind: 'server-error';
           readonly times: number;
           readonly status?: 500 | 502 | 503 | 504;
           readonly path?: string;
+          readonly after?: number;
       }
     /** The response is sent only after the delay. */
     | {
@@ -194,11 +201,20 @@ export type Fault =
           readonly times: number;
           readonly delayMs: number;
           readonly path?: string;
+          readonly after?: number;
       }
     /** A 200 whose body is cut short, so it is not JSON. */
-    | { readonly kind: 'malformed-json'; readonly times: number; readonly path?: string }
-    /** The stand-in's own token is refused with 401 from now on, as an expired token is. */
-    | { readonly kind: 'expired-token' }
+    | {
+          readonly kind: 'malformed-json';
+          readonly times: number;
+          readonly path?: string;
+          readonly after?: number;
+      }
+    /**
+     * The stand-in's own token is refused with 401 from now on, as an expired token is; with
+     * `after`, once that many more requests were served.
+     */
+    | { readonly kind: 'expired-token'; readonly after?: number }
     /**
      * Between two page reads of one walk: just before a page that carries a page_token is
      * served, the first item not yet read moves to the front of the list. The walker never sees
@@ -215,6 +231,8 @@ export interface RequestLog {
     readonly path: string;
     readonly query: Readonly<Record<string, string>>;
     readonly status: number;
+    /** The size of the response body in bytes (UTF-8), as sent. */
+    readonly bytes: number;
     /** The fault that shaped the response, if any. */
     readonly fault?: Fault['kind'];
 }

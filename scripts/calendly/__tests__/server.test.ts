@@ -382,6 +382,21 @@ describe('startCalendlyStandIn', () => {
         });
     });
 
+    it('should let the given number of matching requests through before a fault applies', async () => {
+        standIn.setFaults([
+            { kind: 'server-error', times: 1, status: 502, path: '/event_types', after: 1 }
+        ]);
+
+        const first = await get(standIn, managedEventTypes(organization));
+        const me = await get(standIn, '/users/me');
+        const second = await get(standIn, managedEventTypes(organization));
+        const third = await get(standIn, managedEventTypes(organization));
+
+        expect([first.status, me.status, second.status, third.status]).toEqual([
+            200, 200, 502, 200
+        ]);
+    });
+
     it('should send a slow response only after the delay', async () => {
         standIn.setFaults([{ kind: 'slow', times: 1, delayMs: 400 }]);
 
@@ -434,6 +449,17 @@ describe('startCalendlyStandIn', () => {
         expect(expired.body.title).toBe('Unauthenticated');
     });
 
+    it('should refuse the token once the given number of requests were served', async () => {
+        standIn.setFaults([{ kind: 'expired-token', after: 2 }]);
+        const statuses = [];
+        for (let i = 0; i < 4; i++) {
+            statuses.push((await get(standIn, '/users/me')).status);
+        }
+        standIn.setFaults([]);
+
+        expect(statuses).toEqual([200, 200, 401, 401]);
+    });
+
     it('should let a membership drift between two page reads: one member missed, one served twice', async () => {
         standIn.setFaults([{ kind: 'page-drift', resource: 'organization_memberships' }]);
 
@@ -472,15 +498,21 @@ describe('startCalendlyStandIn', () => {
         expect(uris).not.toContain(leaver);
     });
 
-    it('should log every request with its method, path, query and status', async () => {
+    it('should log every request with its method, path, query, status and body size', async () => {
         const before = standIn.requests().length;
-        await get(standIn, '/users/me', 'wrong');
-        await get(standIn, `${memberships(organization)}&email=nobody%40example.com`);
+        const refused = await get(standIn, '/users/me', 'wrong');
+        const found = await get(standIn, `${memberships(organization)}&email=nobody%40example.com`);
 
         const log = standIn.requests().slice(before);
 
         expect(log).toEqual([
-            { method: 'GET', path: '/users/me', query: {}, status: 401 },
+            {
+                method: 'GET',
+                path: '/users/me',
+                query: {},
+                status: 401,
+                bytes: Buffer.byteLength(refused.text)
+            },
             {
                 method: 'GET',
                 path: '/organization_memberships',
@@ -489,7 +521,8 @@ describe('startCalendlyStandIn', () => {
                     count: '100',
                     email: 'nobody@example.com'
                 },
-                status: 200
+                status: 200,
+                bytes: Buffer.byteLength(found.text)
             }
         ]);
     });
@@ -518,7 +551,8 @@ describe('startCalendlyStandIn', () => {
             method: 'GET',
             path: '/users/me',
             query: {},
-            status: 200
+            status: 200,
+            bytes: Buffer.byteLength(response.body)
         });
     });
 });
@@ -548,6 +582,26 @@ describe('startCalendlyStandIn rate limit', () => {
             const reset = Number(replies[3]?.headers.get('X-RateLimit-Reset'));
             expect(reset).toBeGreaterThan(0);
             expect(reset).toBeLessThanOrEqual(60);
+        } finally {
+            await standIn.close();
+        }
+    });
+
+    it('should open a new rate-limit window once its clock is moved past the reset', async () => {
+        const standIn = await startCalendlyStandIn({
+            organization: generateOrganization({ seed: 9, members: 3 }),
+            rateLimit: { limit: 1, windowSeconds: 60 }
+        });
+        try {
+            const first = await get(standIn, '/users/me');
+            const limited = await get(standIn, '/users/me');
+            standIn.advanceClock(Number(limited.headers.get('X-RateLimit-Reset')) * 1000);
+            const after = await get(standIn, '/users/me');
+
+            expect([first.status, limited.status, after.status]).toEqual([200, 429, 200]);
+            expect(() => {
+                standIn.advanceClock(-1);
+            }).toThrow(/moves forward only/);
         } finally {
             await standIn.close();
         }
