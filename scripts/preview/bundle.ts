@@ -7,7 +7,7 @@ import { INTEGRATION_LABELS } from '../metadata/labels';
 /** The package's components, compiled as they ship. */
 const COMPONENTS_DIR = 'force-app/main/default/lwc';
 const APP_DIR = path.join(__dirname, 'app');
-const STANDIN = path.join(APP_DIR, 'standinController.js');
+const APEX = path.join(APP_DIR, 'apex.js');
 const CONTROLLER = '@salesforce/apex/CalendlySyncController.';
 const CUSTOM_LABEL = '@salesforce/label/c.';
 /** The user's locale and time zone as the org would give them: those of a US admin. */
@@ -17,10 +17,10 @@ const I18N: Readonly<Record<string, string>> = {
 };
 
 /**
- * Resolves the platform modules that only an org serves: the component's Apex methods (to the
- * stand-in controller, one export per method), its Custom Labels (to the text the package
- * ships, from the same definitions that write the CustomLabels metadata) and the user's
- * locale and time zone.
+ * Resolves the platform modules that only an org serves: the components' Apex methods (each to
+ * a call to the preview server, where the real controller answers), their Custom Labels (to the
+ * text the package ships, from the same definitions that write the CustomLabels metadata) and
+ * the user's locale and time zone.
  */
 function platformModules(): Plugin {
     const labels: Readonly<Record<string, string>> = INTEGRATION_LABELS;
@@ -42,8 +42,11 @@ function platformModules(): Plugin {
             }
             const source = id.slice(1);
             if (source.startsWith(CONTROLLER)) {
-                const method = source.slice(CONTROLLER.length);
-                return `export { ${method} as default } from ${JSON.stringify(STANDIN)};`;
+                const method = JSON.stringify(source.slice(CONTROLLER.length));
+                return [
+                    `import { callApex } from ${JSON.stringify(APEX)};`,
+                    `export default (args) => callApex(${method}, args);`
+                ].join('\n');
             }
             if (source.startsWith(CUSTOM_LABEL)) {
                 const name = source.slice(CUSTOM_LABEL.length);
@@ -108,7 +111,7 @@ export interface PreviewBundle {
 
 /**
  * Compiles the integration component with LWC OSS and lightning-base-components into one
- * browser script, the Apex controller replaced by the stand-in.
+ * browser script, its Apex calls sent to the preview server.
  */
 export async function bundlePreview(root: string = process.cwd()): Promise<PreviewBundle> {
     // An ES module only: loaded with import(), which a CommonJS script may use.

@@ -1,29 +1,11 @@
-import { runMain, UsageError } from '../shared/command';
+import { runCommand, runMain, UsageError } from '../shared/command';
+import { ANSWERS_DIR, recordAnswers, staleAnswers, writeAnswers } from './answers';
 import { bundlePreview } from './bundle';
-import { previewCommand } from './command';
+import { previewCommand, recordCommand } from './command';
+import { DEFAULT_SCENARIO, SCENARIOS } from './scenarios';
 import { servePreview } from './server';
 
 const DEFAULT_PORT = 3000;
-
-/** What the stand-in controller can be told through the page's query string. */
-const SCENARIOS: readonly (readonly [string, string])[] = [
-    ['', 'connected and idle; Sync plays a run to success'],
-    ['?outcome=partial', 'the run partially succeeds, with its issues listed'],
-    [
-        '?outcome=failed',
-        'the run fails half-way, Calendly not answering; the connection still works'
-    ],
-    [
-        '?outcome=revoked',
-        'the token is revoked half-way: the run fails and Calendly is no longer connected'
-    ],
-    ['?active=1', 'a run is already running when the page loads'],
-    ['?connection=none', 'the credential does not reach Calendly'],
-    ['?organization=unreadable', "connected, but the organization's name cannot be read"],
-    ['?flow=none', 'no active flow maps links to users'],
-    ['?error=startSync', 'the Sync button meets an Apex error'],
-    ['?hourly=off&runs=none', 'a fresh install: no run and no link yet']
-];
 
 /** Reads PORT: a whole number from 0 (any free port) to 65535. */
 export function portFromEnv(value: string | undefined): number {
@@ -37,7 +19,7 @@ export function portFromEnv(value: string | undefined): number {
     return port;
 }
 
-async function main(): Promise<number> {
+async function serve(): Promise<number> {
     const port = portFromEnv(process.env.PORT);
     process.stdout.write('Compiling the integration component with LWC...\n');
     const { code, warnings } = await bundlePreview();
@@ -46,11 +28,13 @@ async function main(): Promise<number> {
     }
     const server = await servePreview(code, port);
     process.stdout.write(`Preview of the Calendly integration page: ${server.url}\n`);
-    for (const [query, what] of SCENARIOS) {
-        process.stdout.write(`  ${server.url}${query}  ${what}\n`);
+    for (const scenario of SCENARIOS) {
+        const query = scenario.name === DEFAULT_SCENARIO ? '' : `?scenario=${scenario.name}`;
+        process.stdout.write(`  ${server.url}${query}  ${scenario.description}\n`);
     }
     process.stdout.write(
-        'Apex is played by scripts/preview/app/standinController.js. Ctrl+C stops.\n'
+        'Apex is answered by CalendlySyncController in the embedded org, against the Calendly stand-in.\n' +
+            'Each address keeps its org until the preview stops (add &org=2 for a new one). Ctrl+C stops.\n'
     );
     const stop = (): void => {
         void server.close().then(() => process.exit(0));
@@ -60,6 +44,38 @@ async function main(): Promise<number> {
     return 0;
 }
 
+async function record(check: boolean): Promise<number> {
+    const root = process.cwd();
+    const answers = await recordAnswers();
+    if (check) {
+        const stale = staleAnswers(root, answers);
+        for (const { file, problem } of stale) {
+            process.stderr.write(
+                `${ANSWERS_DIR}/${file}: ${problem} - run \`npm run preview -- record\` and commit the result.\n`
+            );
+        }
+        process.stdout.write(
+            stale.length === 0
+                ? 'The recorded answers are what the controller answers.\n'
+                : `${stale.length} recorded answer(s) differ from the controller's.\n`
+        );
+        return stale.length === 0 ? 0 : 1;
+    }
+    const changed = writeAnswers(root, answers);
+    for (const file of changed) {
+        process.stdout.write(`wrote ${file}\n`);
+    }
+    process.stdout.write(`${answers.size} answer(s) recorded, ${changed.length} changed.\n`);
+    return 0;
+}
+
 if (require.main === module) {
-    runMain(previewCommand, main);
+    const [first, ...rest] = process.argv.slice(2);
+    if (first === 'record') {
+        void runCommand(recordCommand, rest, ({ values }) => record(values.check)).then((code) => {
+            process.exitCode = code;
+        });
+    } else {
+        runMain(previewCommand, serve);
+    }
 }

@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { UsageError } from '../shared/command';
+import { PreviewBackend } from './backend';
 
 const SLDS_ASSETS = path.dirname(require.resolve('@salesforce-ux/design-system/package.json'));
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -42,15 +43,81 @@ export interface PreviewServer {
     close(): Promise<void>;
 }
 
+/** The longest request body the page sends: a method's arguments. */
+const MAX_BODY = 64 * 1024;
+
+/** Reads a request's JSON body, or says what is wrong with it. */
+function readJson(request: http.IncomingMessage): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+        let body = '';
+        request.setEncoding('utf8');
+        request.on('data', (chunk: string) => {
+            body += chunk;
+            if (body.length > MAX_BODY) {
+                reject(new Error(`a body larger than ${MAX_BODY} bytes`));
+                request.destroy();
+            }
+        });
+        request.on('end', () => {
+            try {
+                resolve(JSON.parse(body) as unknown);
+            } catch {
+                reject(new Error('a body that is not JSON'));
+            }
+        });
+        request.on('error', reject);
+    });
+}
+
+/** POST /apex/<method> with `{ page, args }`: the real controller answers (see backend.ts). */
+function answerApex(
+    backend: PreviewBackend,
+    method: string,
+    request: http.IncomingMessage,
+    response: http.ServerResponse
+): void {
+    if (request.method !== 'POST') {
+        send(response, 405, 'application/json', JSON.stringify({ message: 'Use POST.' }));
+        return;
+    }
+    readJson(request)
+        .then((body) => {
+            const { page, args } = (body ?? {}) as { page?: unknown; args?: unknown };
+            return backend.call(method, typeof page === 'string' ? page : '', args ?? {});
+        })
+        .then(
+            (answer) => {
+                send(response, answer.status, 'application/json', JSON.stringify(answer.body));
+            },
+            (error: unknown) => {
+                const message = error instanceof Error ? error.message : String(error);
+                process.stderr.write(`preview: ${method} failed: ${message}\n`);
+                send(
+                    response,
+                    500,
+                    'application/json',
+                    JSON.stringify({
+                        message: `The preview could not answer ${method}: ${message}`
+                    })
+                );
+            }
+        );
+}
+
 /**
  * Serves the preview page, its script and the SLDS assets (style sheet, icons, fonts) on
- * 127.0.0.1 only. Port 0 picks a free port.
+ * 127.0.0.1 only, and answers the page's Apex calls with the real controller. Port 0 picks a
+ * free port.
  */
 export async function servePreview(script: string, port: number): Promise<PreviewServer> {
     const assetsRoot = path.join(SLDS_ASSETS, 'assets');
+    const backend = new PreviewBackend();
     const server = http.createServer((request, response) => {
         const pathname = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
-        if (pathname === '/' || pathname === '/index.html') {
+        const apex = /^\/apex\/(\w+)$/.exec(pathname);
+        if (apex?.[1] !== undefined) {
+            answerApex(backend, apex[1], request, response);
+        } else if (pathname === '/' || pathname === '/index.html') {
             send(response, 200, 'text/html; charset=utf-8', PAGE);
         } else if (pathname === '/favicon.ico') {
             response.writeHead(204).end();
@@ -93,8 +160,8 @@ export async function servePreview(script: string, port: number): Promise<Previe
     const { port: bound } = server.address() as AddressInfo;
     return {
         url: `http://127.0.0.1:${bound}/`,
-        close: () =>
-            new Promise<void>((resolve, reject) => {
+        close: async () => {
+            await new Promise<void>((resolve, reject) => {
                 server.closeAllConnections();
                 server.close((error) => {
                     if (error) {
@@ -103,7 +170,9 @@ export async function servePreview(script: string, port: number): Promise<Previe
                         resolve();
                     }
                 });
-            })
+            });
+            await backend.close();
+        }
     };
 }
 

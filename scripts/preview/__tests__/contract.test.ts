@@ -1,6 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { auraViewFields, controllerMethodViews, METHOD_VIEWS, undeclaredFields } from './auraViews';
+import {
+    auraViewFields,
+    controllerMethodViews,
+    METHOD_VIEWS,
+    undeclaredFields
+} from '../auraViews';
 
 /**
  * The component's Jest fixtures stand for what CalendlySyncController returns: they must use

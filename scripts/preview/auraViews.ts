@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { findAnnotation, outlineApex, parseApex } from '../../project/apex';
+import { findAnnotation, outlineApex, parseApex } from '../project/apex';
 
-const CLASSES = path.resolve(__dirname, '../../../force-app/main/default/classes');
+const CLASSES = path.resolve(__dirname, '../../force-app/main/default/classes');
 const VIEWS = path.join(CLASSES, 'CalendlySyncViews.cls');
 const CONTROLLER = path.join(CLASSES, 'CalendlySyncController.cls');
 
@@ -32,6 +32,33 @@ export function controllerMethodViews(): Record<string, string> {
         }
     }
     return views;
+}
+
+/** A parameter of a controller method: its name and Apex type, as written. */
+export interface ControllerParameter {
+    readonly name: string;
+    readonly type: string;
+}
+
+/**
+ * The @AuraEnabled methods of CalendlySyncController and their parameters, read from the Apex
+ * source: what the components may call, and how their arguments are named.
+ */
+export function controllerMethods(): Map<string, readonly ControllerParameter[]> {
+    const outline = outlineApex(parseApex(readFileSync(CONTROLLER, 'utf8'), CONTROLLER));
+    const methods = new Map<string, readonly ControllerParameter[]>();
+    for (const method of outline.types[0]?.methods ?? []) {
+        if (findAnnotation(method, 'AuraEnabled') !== undefined) {
+            methods.set(
+                method.name,
+                method.parameters.map((parameter) => ({
+                    name: parameter.name,
+                    type: parameter.type
+                }))
+            );
+        }
+    }
+    return methods;
 }
 
 /**
@@ -79,4 +106,32 @@ export function undeclaredFields(
             ? undeclaredFields(views, 'MappingRow', nested)
             : [];
     });
+}
+
+/**
+ * A controller's answer as Lightning sends it to a component: only the @AuraEnabled fields of
+ * its view (and of the mapping report's rows), whatever else the Apex object holds.
+ */
+export function auraValue(
+    views: ReadonlyMap<string, ReadonlySet<string>>,
+    view: string,
+    value: unknown
+): unknown {
+    if (Array.isArray(value)) {
+        return value.map((item) => auraValue(views, view, item));
+    }
+    if (typeof value !== 'object' || value === null) {
+        return value;
+    }
+    const fields = views.get(view) ?? new Set<string>();
+    return Object.fromEntries(
+        Object.entries(value)
+            .filter(([key]) => fields.has(key))
+            .map(([key, nested]) => [
+                key,
+                view === 'MappingReport' && key === 'rows'
+                    ? auraValue(views, 'MappingRow', nested)
+                    : nested
+            ])
+    );
 }
