@@ -370,6 +370,7 @@ describe("this repository's security metadata", () => {
         expect([...(admin?.externalCredentialPrincipals ?? [])]).toEqual([
             'Calendly-CalendlyAdmin'
         ]);
+        expect([...(admin?.customPermissions ?? [])]).toEqual(['Calendly_Manage_Sync']);
         const reader = sets.get('Calendly_Links_Reader');
         expect(reader?.objectPermissions.get('CalendlyLink__c')).toMatchObject({
             read: true,
@@ -378,10 +379,17 @@ describe("this repository's security metadata", () => {
         });
         expect(reader?.objectPermissions.has('CalendlySyncRun__c')).toBe(false);
         expect(reader?.externalCredentialPrincipals.size).toBe(0);
+        expect(reader?.customPermissions.size).toBe(0);
     });
 
-    it('has no custom permissions', () => {
-        expect(project.memo(projectCustomPermissions).size).toBe(0);
+    it('has the custom permission that lets an admin manage the sync', () => {
+        const permissions = project.memo(projectCustomPermissions);
+        expect([...permissions.keys()]).toEqual(['Calendly_Manage_Sync']);
+        expect(permissions.get('Calendly_Manage_Sync')).toMatchObject({
+            label: 'Manage Calendly Sync',
+            file: 'force-app/main/default/customPermissions/Calendly_Manage_Sync.customPermission-meta.xml',
+            line: 2
+        });
     });
 
     it('has the Calendly page labels, protected, in en_US', () => {
