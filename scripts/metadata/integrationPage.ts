@@ -47,34 +47,51 @@ export function integrationPageAndTab(): MetadataFile[] {
     ];
 }
 
-/**
- * Where the package's README is published: the integrations page links to its release notes
- * and upgrade steps, which admins read when they check the version they run.
- */
-export const README_URL =
-    'https://github.com/calendly-links-for-salesforce/calendly-links-for-salesforce/blob/main/README.md';
-/** The README's sections the page links to (their GitHub anchors). */
-export const RELEASE_NOTES_ANCHOR = 'release-notes';
-export const UPGRADE_ANCHOR = 'upgrade-an-org-to-a-new-version-of-this-package';
-
 /** The page's stamp of the package version: a module of the component, written by generate. */
 export const VERSION_MODULE = `${PACKAGE_DIR}/lwc/${INTEGRATION_COMPONENT}/packageVersion.js`;
 
 /**
- * The version the package is built as, from sfdx-project.json's packaged directory: its
- * versionNumber without the build number (2.3.0.NEXT is 2.3.0), which Salesforce assigns when it
- * creates the package version.
+ * What the integrations page says about the package it ships in, all from sfdx-project.json's
+ * packaged directory, where `sf package version create` reads them too: the version, and the
+ * release notes and post-install (upgrade) instructions Salesforce shows on install.
  */
-export function packageVersion(root: string = path.resolve(__dirname, '..', '..')): string {
-    const versionNumber = packagedDirectory(readProjectConfig(root)).versionNumber;
-    const match = /^(\d+)\.(\d+)\.(\d+)\.(?:\d+|NEXT)$/.exec(versionNumber ?? '');
+export interface PackageStamp {
+    /** versionNumber without the build number (2.3.0.NEXT is 2.3.0), which Salesforce assigns. */
+    readonly version: string;
+    readonly releaseNotesUrl: string;
+    readonly upgradeUrl: string;
+}
+
+/**
+ * Reads the stamp of the project at root.
+ *
+ * @throws Error naming sfdx-project.json and the key, when the versionNumber is not
+ *     major.minor.patch.build or an address is missing or not https
+ */
+export function packageStamp(root: string = path.resolve(__dirname, '..', '..')): PackageStamp {
+    const packaged = packagedDirectory(readProjectConfig(root));
+    const match = /^(\d+)\.(\d+)\.(\d+)\.(?:\d+|NEXT)$/.exec(packaged.versionNumber ?? '');
     if (!match) {
         throw new Error(
-            `sfdx-project.json: the packaged directory's versionNumber is ${JSON.stringify(versionNumber)}; ` +
+            `sfdx-project.json: the packaged directory's versionNumber is ${JSON.stringify(packaged.versionNumber)}; ` +
                 'write it as major.minor.patch.build, such as 2.3.0.NEXT.'
         );
     }
-    return `${match[1]}.${match[2]}.${match[3]}`;
+    return {
+        version: `${match[1]}.${match[2]}.${match[3]}`,
+        releaseNotesUrl: httpsAddress(packaged.releaseNotesUrl, 'releaseNotesUrl'),
+        upgradeUrl: httpsAddress(packaged.postInstallUrl, 'postInstallUrl')
+    };
+}
+
+function httpsAddress(value: string | undefined, key: string): string {
+    if (value === undefined || !/^https:\/\/\S+$/.test(value)) {
+        throw new Error(
+            `sfdx-project.json: the packaged directory's ${key} is ${JSON.stringify(value)}; ` +
+                'set it to the https address of the published README section the integrations page links to.'
+        );
+    }
+    return value;
 }
 
 /** A JavaScript string in single quotes, as the project's Prettier settings write it. */
@@ -85,25 +102,26 @@ function quoted(value: string): string {
 /**
  * The integrations page's version stamp: Apex cannot read the installed version of its own
  * package without the Tooling API, so the version is written into the component when the
- * package is generated, with the README's release notes and upgrade steps.
+ * package is generated, with the addresses of the release notes and the upgrade steps.
  */
-export function packageVersionModule(version: string = packageVersion()): {
+export function packageVersionModule(stamp: PackageStamp = packageStamp()): {
     readonly path: string;
     readonly content: string;
 } {
     return {
         path: VERSION_MODULE,
         content: [
-            '// Written by npm run generate from sfdx-project.json: change the versionNumber there.',
+            '// Written by npm run generate from sfdx-project.json: change versionNumber,',
+            '// releaseNotesUrl and postInstallUrl there.',
             '',
             '/** The version of the package this page ships in. */',
-            `export const PACKAGE_VERSION = ${quoted(version)};`,
+            `export const PACKAGE_VERSION = ${quoted(stamp.version)};`,
             '',
-            "/** The README's release notes, and its steps to upgrade an org to a new version. */",
+            '/** The release notes, and the steps to upgrade an org to a new version. */',
             'export const RELEASE_NOTES_URL =',
-            `    ${quoted(`${README_URL}#${RELEASE_NOTES_ANCHOR}`)};`,
+            `    ${quoted(stamp.releaseNotesUrl)};`,
             'export const UPGRADE_URL =',
-            `    ${quoted(`${README_URL}#${UPGRADE_ANCHOR}`)};`,
+            `    ${quoted(stamp.upgradeUrl)};`,
             ''
         ].join('\n')
     };

@@ -19,6 +19,10 @@ export interface PackageDirectory {
     readonly versionName?: string;
     readonly versionNumber?: string;
     readonly postInstallScript?: string;
+    /** The release notes' address, shown when the package is installed or upgraded. */
+    readonly releaseNotesUrl?: string;
+    /** The address of the instructions to follow after installing or upgrading. */
+    readonly postInstallUrl?: string;
 }
 
 /** What every command reads of sfdx-project.json. */
@@ -123,6 +127,12 @@ function check(dir: string, file: string, text: string): Checked {
             : {}),
         ...('postInstallScript' in entry && typeof entry.postInstallScript === 'string'
             ? { postInstallScript: entry.postInstallScript }
+            : {}),
+        ...('releaseNotesUrl' in entry && typeof entry.releaseNotesUrl === 'string'
+            ? { releaseNotesUrl: entry.releaseNotesUrl }
+            : {}),
+        ...('postInstallUrl' in entry && typeof entry.postInstallUrl === 'string'
+            ? { postInstallUrl: entry.postInstallUrl }
             : {})
     }));
     return {

@@ -6,7 +6,7 @@ import { children, childText } from '../../xml/parse';
 import {
     INTEGRATION_COMPONENT,
     INTEGRATION_PAGE,
-    packageVersion,
+    packageStamp,
     packageVersionModule,
     VERSION_MODULE
 } from '../integrationPage';
@@ -112,34 +112,74 @@ describe('the integration page', () => {
         expect(tabs(PERMISSION_SETS.reader).map(([tab]) => tab)).not.toContain(INTEGRATION_PAGE);
     });
 
-    it("stamps the page with sfdx-project.json's version, and the stamp must match it", () => {
+    it("stamps the page with sfdx-project.json's version and addresses, and the stamp must match them", () => {
         const project = JSON.parse(
             fs.readFileSync(path.join(ROOT, 'sfdx-project.json'), 'utf8')
-        ) as { packageDirectories: { package?: string; versionNumber?: string }[] };
+        ) as {
+            packageDirectories: {
+                package?: string;
+                versionNumber?: string;
+                releaseNotesUrl?: string;
+                postInstallUrl?: string;
+            }[];
+        };
         const packaged = project.packageDirectories.find((directory) => directory.package);
         const [major, minor, patch] = (packaged?.versionNumber ?? '').split('.');
-        expect(packageVersion()).toBe(`${major}.${minor}.${patch}`);
+        expect(packageStamp()).toEqual({
+            version: `${major}.${minor}.${patch}`,
+            releaseNotesUrl: packaged?.releaseNotesUrl,
+            upgradeUrl: packaged?.postInstallUrl
+        });
         const stamp = fs.readFileSync(path.join(ROOT, VERSION_MODULE), 'utf8');
         expect(stamp).toBe(packageVersionModule().content);
-        expect(stamp).toContain(`export const PACKAGE_VERSION = '${packageVersion()}';`);
-        expect(stamp).toMatch(/RELEASE_NOTES_URL =\n {4}'https:\/\/\S+README\.md#release-notes';/);
-        expect(packageVersionModule('9.1.0').content).toContain("PACKAGE_VERSION = '9.1.0'");
+        expect(stamp).toContain(`export const PACKAGE_VERSION = '${major}.${minor}.${patch}';`);
+        expect(stamp).toContain(`'${packaged?.releaseNotesUrl}';`);
+        expect(stamp).toContain(`'${packaged?.postInstallUrl}';`);
+        expect(packageVersionModule({ ...packageStamp(), version: '9.1.0' }).content).toContain(
+            "PACKAGE_VERSION = '9.1.0'"
+        );
     });
 
-    it('refuses a versionNumber that is not major.minor.patch.build, saying how to write it', () => {
+    function projectWith(directory: Record<string, unknown>): string {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'version-'));
         fs.mkdirSync(path.join(dir, 'force-app'));
         fs.writeFileSync(
             path.join(dir, 'sfdx-project.json'),
             JSON.stringify({
                 packageDirectories: [
-                    { path: 'force-app', default: true, package: 'P', versionNumber: '2.3' }
+                    { path: 'force-app', default: true, package: 'P', ...directory }
                 ],
                 sourceApiVersion: '66.0'
             })
         );
-        expect(() => packageVersion(dir)).toThrow(
+        return dir;
+    }
+
+    it('refuses a versionNumber that is not major.minor.patch.build, saying how to write it', () => {
+        const dir = projectWith({
+            versionNumber: '2.3',
+            releaseNotesUrl: 'https://example.com/notes',
+            postInstallUrl: 'https://example.com/upgrade'
+        });
+        expect(() => packageStamp(dir)).toThrow(
             /versionNumber is "2\.3"; write it as major\.minor\.patch\.build, such as 2\.3\.0\.NEXT/
         );
+    });
+
+    it('refuses a missing or non-https release notes or upgrade address, naming the key', () => {
+        expect(() =>
+            packageStamp(
+                projectWith({ versionNumber: '1.0.0.NEXT', postInstallUrl: 'https://e.com/u' })
+            )
+        ).toThrow(/releaseNotesUrl is undefined; set it to the https address/);
+        expect(() =>
+            packageStamp(
+                projectWith({
+                    versionNumber: '1.0.0.NEXT',
+                    releaseNotesUrl: 'https://e.com/n',
+                    postInstallUrl: 'http://e.com/u'
+                })
+            )
+        ).toThrow(/postInstallUrl is "http:\/\/e\.com\/u"/);
     });
 });
