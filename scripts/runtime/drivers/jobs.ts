@@ -10,7 +10,8 @@ import {
 } from '../apex/platform/contexts';
 import type { ApexServices, CallSite } from '../apex/services';
 import { CronError, nextFireTime, parseCron } from './cron';
-import type { FiringJob, OrgHost, QueuedJob } from './host';
+import type { LimitUsage } from '../types';
+import type { FiringJob, OrgHost, QueuedJob, TransactionState } from './host';
 
 /**
  * The org's asynchronous Apex: Queueables queued by committed transactions and run one by one,
@@ -25,9 +26,26 @@ const QUEUEABLE_LIMIT_IN_QUEUEABLE = 1;
 /** "You can only have 100 scheduled Apex jobs at one time" (DG "Apex Scheduler"). */
 const SCHEDULED_LIMIT = 100;
 
-/** How a job run ended: the exception nothing caught, if any. */
+/**
+ * What one transaction used, read when it ended (committed or rolled back): the governor limits
+ * the org counts, its callouts, the flow interviews it started, the DML rows it sent by object,
+ * and its wall time (the org models no CPU time).
+ */
+export interface TransactionUsage {
+    readonly limits: LimitUsage;
+    readonly callouts: number;
+    readonly interviews: number;
+    readonly dmlRowsByObject: ReadonlyMap<string, number>;
+    readonly milliseconds: number;
+}
+
+/** How a job run ended: the exception nothing caught, if any, and what its transactions used. */
 export interface JobOutcome {
     readonly failure: ApexThrow | ApexLimitError | undefined;
+    /** The job's own transaction; absent for a job that never started one. */
+    readonly usage?: TransactionUsage;
+    /** Its finalizer's transaction, when it attached one. */
+    readonly finalizerUsage?: TransactionUsage;
 }
 
 interface Schedule {
@@ -249,9 +267,11 @@ export class AsyncJobs implements JobService {
             records: [{ Id: entry.jobId, Status: 'Processing' }]
         });
         this.finalizer = undefined;
+        const measured = this.measure();
         const failure = this.guard(() => {
             this.host.run(
                 () => {
+                    measured.begin();
                     this.call(entry.job, 'System.Queueable', 'execute', [
                         contextValue(QUEUEABLE_CONTEXT, { jobId: entry.jobId })
                     ]);
@@ -266,6 +286,7 @@ export class AsyncJobs implements JobService {
                 }
             );
         });
+        const usage = measured.end();
         const finalizer = this.takeFinalizer();
         this.host.systemWrite({
             operation: 'update',
@@ -286,9 +307,11 @@ export class AsyncJobs implements JobService {
                 failure ? 'UNHANDLED_EXCEPTION' : 'SUCCESS'
             );
             const exception = failure instanceof ApexThrow ? failure.exception : null;
+            const measuredFinalizer = this.measure();
             const finalizerFailure = this.guard(() => {
                 this.host.run(
                     () => {
+                        measuredFinalizer.begin();
                         this.call(finalizer, 'System.Finalizer', 'execute', [
                             contextValue(FINALIZER_CONTEXT, {
                                 jobId: entry.jobId,
@@ -301,11 +324,37 @@ export class AsyncJobs implements JobService {
                     { async: 'finalizer' }
                 );
             });
-            if (finalizerFailure) {
-                return { failure: finalizerFailure };
-            }
+            const finalizerUsage = measuredFinalizer.end();
+            return {
+                failure: finalizerFailure ?? failure,
+                ...(usage ? { usage } : {}),
+                ...(finalizerUsage ? { finalizerUsage } : {})
+            };
         }
-        return { failure };
+        return { failure, ...(usage ? { usage } : {}) };
+    }
+
+    /**
+     * Reads what a transaction used: `begin` inside it, as its first statement, and `end` once
+     * it has committed or rolled back.
+     */
+    private measure(): { begin(): void; end(): TransactionUsage | undefined } {
+        let state: TransactionState | undefined;
+        let started = 0;
+        return {
+            begin: () => {
+                state = this.host.current();
+                started = performance.now();
+            },
+            end: () =>
+                state && {
+                    limits: state.transaction.limits.usage,
+                    callouts: state.callouts,
+                    interviews: state.transaction.interviews,
+                    dmlRowsByObject: new Map(state.transaction.dmlRowsByObject),
+                    milliseconds: performance.now() - started
+                }
+        };
     }
 
     /** The finalizer the job just run attached, forgotten for the next one. */

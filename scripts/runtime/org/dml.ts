@@ -65,6 +65,8 @@ export class Transaction {
     public readonly limits: LimitCounter;
     /** Flow interviews started in the transaction. */
     public interviews = 0;
+    /** DML rows by object name, as the DML rows limit counts them: once per statement. */
+    public readonly dmlRowsByObject = new Map<string, number>();
     private depth = 0;
     private mixed: MixedDmlState = {};
     private readonly start: number;
@@ -130,6 +132,11 @@ export class Transaction {
             return [];
         }
         this.limits.dml(request.records.length);
+        const object = request.object.name;
+        this.dmlRowsByObject.set(
+            object,
+            (this.dmlRowsByObject.get(object) ?? 0) + request.records.length
+        );
         this.depth += 1;
         try {
             if (this.depth > MAX_TRIGGER_DEPTH) {
