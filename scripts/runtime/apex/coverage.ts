@@ -252,9 +252,14 @@ export class CoverageRecorder {
         return this.counts.get(file) ?? new Map();
     }
 
-    /** Forgets every count, for a run that starts over. */
+    /**
+     * Forgets every count, for a run that starts over. Code compiled before keeps its counters,
+     * which hold the maps of their files: the maps are emptied, not replaced.
+     */
     public reset(): void {
-        this.counts.clear();
+        for (const counts of this.counts.values()) {
+            counts.clear();
+        }
     }
 
     /**

@@ -56,9 +56,8 @@ const executable = (text: string, file: string): readonly number[] => {
     return executableLines(parsed.tree);
 };
 
-function run(program: string): CoverageRecorder {
-    const coverage = new CoverageRecorder();
-    const vm = new ApexVm({
+function vmWith(coverage: CoverageRecorder): ApexVm {
+    return new ApexVm({
         sources: [
             { file: FILE, text: SHIPPING },
             { file: 'force-app/main/default/classes/Shipping_Tests.cls', text: SHIPPING_TESTS }
@@ -69,7 +68,11 @@ function run(program: string): CoverageRecorder {
         extensions: languageOnly,
         coverage
     });
-    vm.runAnonymous(program, 'anonymous.apex');
+}
+
+function run(program: string): CoverageRecorder {
+    const coverage = new CoverageRecorder();
+    vmWith(coverage).runAnonymous(program, 'anonymous.apex');
     return coverage;
 }
 
@@ -132,6 +135,17 @@ describe('Apex line coverage', () => {
             .map(([line]) => line);
         expect(report?.className).toBe('Shipping');
         expect(uncovered).toEqual([15, 23, 25]);
+    });
+
+    it('counts again, after a reset, the lines of code compiled before it', () => {
+        const coverage = new CoverageRecorder();
+        const vm = vmWith(coverage);
+        vm.runAnonymous('Shipping.cost(1);', 'anonymous.apex');
+        coverage.reset();
+        expect(coverage.hits(FILE).size).toBe(0);
+        vm.runAnonymous('Shipping.cost(20);', 'anonymous.apex');
+        expect(coverage.hits(FILE).get(15)).toBe(1);
+        expect(coverage.hits(FILE).get(17)).toBeUndefined();
     });
 
     it('records only lines that executableLines counts, as often as they ran', () => {
