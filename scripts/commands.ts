@@ -1,4 +1,9 @@
-import { benchApexCommand, benchRuntimeCommand, benchValidateCommand } from './bench/commands';
+import {
+    benchApexCommand,
+    benchRuntimeCommand,
+    benchSyncCommand,
+    benchValidateCommand
+} from './bench/commands';
 import { buildCommand } from './build/command';
 import { deployCommand } from './deploy/command';
 import { flowCopyCommand, generateCommand } from './generate/command';
@@ -44,5 +49,6 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
     preview: previewCommand,
     bench: benchRuntimeCommand,
     'bench:apex': benchApexCommand,
+    'bench:sync': benchSyncCommand,
     'bench:validate': benchValidateCommand
 };

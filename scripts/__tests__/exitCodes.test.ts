@@ -100,6 +100,7 @@ const SHOWN_ELSEWHERE: Readonly<Record<string, Readonly<Record<number, ShownElse
     },
     bench: { 3: CRASH },
     'bench:apex': { 3: CRASH },
+    'bench:sync': { 3: CRASH },
     'bench:validate': { 3: CRASH }
 };
 
@@ -144,6 +145,21 @@ function makeTemplateStale(project: string): void {
     );
 }
 
+/** Makes the copy's sync write every link it reads, changed or not, as a defect would. */
+function writeEveryLink(project: string): void {
+    const file = path.join(project, 'force-app/main/default/classes/CalendlyLinkMapper.cls');
+    const signature =
+        'public static Boolean differs(CalendlyLink__c stored, CalendlyLink__c incoming) {';
+    const source = fs.readFileSync(file, 'utf8');
+    if (!source.includes(signature)) {
+        throw new Error(`CalendlyLinkMapper.cls no longer has ${signature}`);
+    }
+    fs.writeFileSync(
+        file,
+        source.replace(signature, `${signature}\n        if (stored != null) { return true; }`)
+    );
+}
+
 /** A project of one object beside the copy, quick to validate and convert. */
 function smallProject(project: string): string {
     const small = path.join(project, 'small');
@@ -172,28 +188,19 @@ const CASES: readonly Case[] = [
     {
         command: 'start',
         code: 1,
-        title: 'an expectation of the sample that fails',
+        title: 'a sync that writes links when nothing changed',
         run: (project) => {
-            const file = path.join(project, 'scripts/runtime/scenarios/sample-team.scenario.json');
-            fs.writeFileSync(
-                file,
-                fs
-                    .readFileSync(file, 'utf8')
-                    .replace(
-                        '"https://calendly.com/ada-lovelace"',
-                        '"https://calendly.com/somebody-else"'
-                    )
-            );
+            writeEveryLink(project);
             return npmRun('start', [], project);
         },
-        says: /somebody-else/
+        says: /unchanged: \d+ link row\(s\) written, not none/
     },
     {
         command: 'start',
         code: 2,
         title: 'an option it does not take',
-        run: (project) => npmRun('start', ['--json'], project),
-        says: /^npm start: unknown option --json\. Run npm start -- --help for the options\.\n$/
+        run: (project) => npmRun('start', ['--jsn'], project),
+        says: /^npm start: unknown option --jsn \(did you mean --json\?\)\. Run npm start -- --help for the options\.\n$/
     },
     {
         command: 'simulate',
@@ -405,6 +412,30 @@ const CASES: readonly Case[] = [
         title: 'iterations that are not a number',
         run: (project) => npmRun('bench:apex', ['--iterations', 'many'], project),
         says: /^--iterations "many" must be a whole number/
+    },
+    {
+        command: 'bench:sync',
+        code: 0,
+        title: 'a small team',
+        run: (project) => npmRun('bench:sync', ['--members', '30'], project),
+        says: /Every sync made the minimum of Calendly requests, and the unchanged one wrote nothing\./
+    },
+    {
+        command: 'bench:sync',
+        code: 1,
+        title: 'a sync that writes links when nothing changed',
+        run: (project) => {
+            writeEveryLink(project);
+            return npmRun('bench:sync', ['--members', '30'], project);
+        },
+        says: /the unchanged sync of 30 members wrote \d+ link row\(s\), not none/
+    },
+    {
+        command: 'bench:sync',
+        code: 2,
+        title: 'members that are not numbers',
+        run: (project) => npmRun('bench:sync', ['--members', 'ten'], project),
+        says: /^--members "ten" must be whole numbers/
     },
     {
         command: 'bench:validate',

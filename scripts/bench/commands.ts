@@ -52,3 +52,33 @@ TypeScript, with their ratio.`,
     },
     exitCodes: { 0: 'measured', 2: 'bad usage', 3: 'a bug of the tooling' }
 } as const satisfies CommandSpec;
+
+/** The team sizes `npm run bench:sync` syncs unless told otherwise. */
+export const DEFAULT_SYNC_MEMBERS = [1_000, 10_000, 50_000] as const;
+
+export const benchSyncCommand = {
+    command: 'npm run bench:sync',
+    description: `Benchmark of the whole sync: for each team size, a first sync end to end in the embedded org
+against the Calendly stand-in (startSync, then every queued job). Prints the Calendly requests
+against the minimum, the steps, the busiest step's limits and heap estimate, and the wall time,
+with how the time grew against the size; then a second sync with nothing changed at 10,000
+members (or at the first size when 10,000 is not measured).`,
+    options: {
+        members: {
+            type: 'string',
+            value: 'N,N',
+            description: 'the team sizes to sync, separated by commas (default 1000,10000,50000)'
+        },
+        json: {
+            type: 'boolean',
+            description: 'print {"runs":[...],"unchanged":{...}} only'
+        }
+    },
+    json: true,
+    exitCodes: {
+        0: 'measured: minimum requests, and nothing written when unchanged',
+        1: 'a sync failed or made more requests than the minimum, or the unchanged one wrote links or ran flows',
+        2: 'bad usage',
+        3: 'a bug of the tooling'
+    }
+} as const satisfies CommandSpec;

@@ -84,13 +84,24 @@ describe('command lines', () => {
         );
     });
 
-    it('start prints who got which link and why the others did not', () => {
+    it('start prints who got which link and why the others did not, sync after sync', () => {
         const result = cli('start');
         expect(result.status).toBe(0);
+        expect(result.stdout).toMatch(/^1\. first: Succeeded in \d+ step\(s\)/m);
         expect(result.stdout).toMatch(
-            /Ada Lovelace +ada@example\.com +https:\/\/calendly\.com\/ada-lovelace/
+            / {5}Kemi Fischer +kemi\.fischer@northwind-traders\.example\.com +https:\/\/calendly\.com\/kemi-fischer/
         );
-        expect(result.stdout).toMatch(/Alan Turing +alan@example\.com +inactive user/);
-        expect(result.stdout).toContain('Every expectation of the scenario held.');
+        expect(result.stdout).toMatch(
+            /\(old account\) +\S+ +- {2}inactive user: the flow never changes inactive users/
+        );
+        expect(result.stdout).toMatch(/Pat Outsider +\S+ +- {2}no Calendly member has this email/);
+        expect(result.stdout).toMatch(/^2\. unchanged: Succeeded/m);
+        expect(result.stdout).toContain('ok   0 link row(s) written');
+        expect(result.stdout).toMatch(/^3\. after changes: Succeeded/m);
+        expect(result.stdout).toMatch(
+            /left the Calendly organization: the link was deactivated and the field cleared/
+        );
+        expect(result.stdout).toContain('Every sync behaved as the README documents.');
+        expect(result.stdout).not.toContain('FAIL');
     });
 });

@@ -1,25 +1,28 @@
 import * as path from 'node:path';
 import type { CommandSpec } from '../../shared/command';
 
-/** The sample scenario `npm start` runs: a small team's first sync. */
-export const SAMPLE_SCENARIO = path.join(
-    'scripts',
-    'runtime',
-    'scenarios',
-    'sample-team.scenario.json'
-);
 export const DEFAULT_FLOWTEST_DATA = path.join('scripts', 'runtime', 'flowtest.data.json');
 export const DEFAULT_FLOWTEST_JUNIT = path.join('reports', 'flow-tests.xml');
 
 export const startCommand = {
     command: 'npm start',
-    description: `Runs a small team's first sync in the embedded org (${SAMPLE_SCENARIO}): the links are
-saved as the sync saves them, the shipped flow template runs as an active copy, and the report
-says who got which link and why the others did not.`,
-    options: {},
+    description: `Syncs a small Calendly team end to end in the embedded org: the Calendly stand-in serves it
+on 127.0.0.1, an admin holding Calendly Links Admin starts CalendlySyncController.startSync, and
+the queued jobs run to the end with the flow template as an active copy. Three syncs: the first,
+one with nothing changed, and one after a member left and another's link changed. For each it
+prints the run, who has which link and why the others have none, the Calendly requests against
+the minimum, and the limits of the busiest step.`,
+    options: {
+        json: {
+            type: 'boolean',
+            description:
+                'print {"syncs":[{"name","status","calendlyRequests","minimumRequests","linksCreated",...}]} only'
+        }
+    },
+    json: true,
     exitCodes: {
-        0: 'the sync ran and every expectation of the sample held',
-        1: 'an expectation failed',
+        0: 'the three syncs behaved as the README documents',
+        1: 'a sync did not (each promise that failed is named)',
         2: 'bad usage or an invalid project',
         3: 'a bug of the tooling'
     }

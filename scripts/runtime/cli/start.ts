@@ -1,27 +1,23 @@
-import * as path from 'node:path';
 import { runMain } from '../../shared/command';
 import { ScenarioError } from '../errors';
-import { runScenario } from '../drivers/scenario';
-import { SAMPLE_SCENARIO, startCommand } from './commands';
-import { loadProject, readScenario, scenarioFlows } from './project';
-import { teamReport } from './teamReport';
+import { formatTour, runTour, tourHeld, tourJson } from '../drivers/sync';
+import { startCommand } from './commands';
+import { loadProject } from './project';
 
 runMain(
     startCommand,
-    () => {
-        const project = loadProject();
-        const scenario = readScenario(project, path.join(project.root, SAMPLE_SCENARIO));
-        const flows = scenarioFlows(project, scenario);
-        const outcome = runScenario(scenario, project.schema, flows);
-        console.log(
-            teamReport(
-                scenario,
-                flows.map((flow) => flow.apiName),
-                outcome
-            )
-        );
-        console.log(`\nTry your own: npm run simulate -- ${SAMPLE_SCENARIO}`);
-        return outcome.failures.length === 0 ? 0 : 1;
+    async ({ values }) => {
+        const project = loadProject(process.cwd(), { setup: true });
+        const tour = await runTour({ project });
+        if (values.json) {
+            console.log(JSON.stringify(tourJson(tour), null, 2));
+        } else {
+            console.log(formatTour(tour));
+            console.log(
+                '\nAs JSON: npm run -s start -- --json. Larger teams: npm run bench:sync -- --members 1000'
+            );
+        }
+        return tourHeld(tour) ? 0 : 1;
     },
     { exitCodeOf: (error) => (error instanceof ScenarioError ? 2 : undefined) }
 );
