@@ -264,7 +264,8 @@ export const SCENARIOS: readonly Scenario[] = [
             'Sync fails: Calendly answers 503 to every try to read the members; the connection still works',
         open: () =>
             openWith({
-                faults: () => [
+                // From the sync's first step on: the connection check reads the members too.
+                faultsAtFirstStep: [
                     {
                         kind: 'server-error',
                         times: 4,
