@@ -785,6 +785,18 @@ export class ApexVm implements ApexServices {
         message: string,
         detail?: Pick<ExceptionState, 'dml'>
     ): never {
+        throw new ApexThrow(this.exception(exceptionName, message, detail));
+    }
+
+    /**
+     * A platform exception with its message, not thrown: what the platform hands to code that
+     * did not catch it, such as a finalizer's context.
+     */
+    public exception(
+        exceptionName: string,
+        message: string,
+        detail?: Pick<ExceptionState, 'dml'>
+    ): ObjectValue {
         const cls = this.exceptions.get(exceptionName.toLowerCase());
         if (!cls) {
             throw new Error(`The platform has no exception ${exceptionName}.`);
@@ -796,7 +808,7 @@ export class ApexVm implements ApexServices {
                 exception.exception.dml = detail.dml;
             }
         }
-        throw new ApexThrow(exception);
+        return exception;
     }
 
     public enumValue(enumName: string, value: string): EnumValue {

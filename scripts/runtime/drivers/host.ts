@@ -14,6 +14,11 @@ export interface QueuedJob {
     readonly depth: number;
     readonly maximumDepth: number | undefined;
     readonly delayMinutes: number;
+    /**
+     * How many jobs in a row before this one failed and were queued again by their finalizers;
+     * 0 (or absent) when the job before it completed.
+     */
+    readonly failedRetries?: number;
 }
 
 /** A Schedulable whose trigger fires. */

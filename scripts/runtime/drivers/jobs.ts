@@ -22,7 +22,18 @@ import type { FiringJob, OrgHost, QueuedJob, TransactionState } from './host';
 
 /** "Maximum number of Apex jobs added to the queue with System.enqueueJob": 50, 1 in a Queueable (DG "Execution Governors and Limits"). */
 const QUEUEABLE_LIMIT = 50;
+/**
+ * 1 in a Queueable, and in a finalizer, whose transaction has the asynchronous limit for
+ * enqueueJob (DG "Transaction Finalizers": a finalizer "can enqueue a single asynchronous Apex
+ * job").
+ */
 const QUEUEABLE_LIMIT_IN_QUEUEABLE = 1;
+/**
+ * "A Queueable job that failed due to an unhandled exception can be successively re-enqueued
+ * five times by a transaction finalizer"; the count starts again when a job completes (DG
+ * "Transaction Finalizers"). What a sixth does is not documented.
+ */
+const FINALIZER_RETRIES = 5;
 /** "You can only have 100 scheduled Apex jobs at one time" (DG "Apex Scheduler"). */
 const SCHEDULED_LIMIT = 100;
 
@@ -87,6 +98,8 @@ export class AsyncJobs implements JobService {
     private readonly schedules = new Map<string, Schedule>();
     /** The finalizer the running Queueable attached. */
     private finalizer: ObjectValue | undefined;
+    /** While a finalizer runs: the failed jobs in a row a job it queues would follow. */
+    private failedInRow = 0;
     /**
      * While a test runs: a Queueable run by Test.stopTest() cannot queue another unless its
      * chain has a maximum stack depth (APEX.md §9, from public test code; RG "AsyncOptions
@@ -108,10 +121,20 @@ export class AsyncJobs implements JobService {
 
     public enqueue(job: ObjectValue, options: EnqueueOptions, site: CallSite): string {
         const state = this.host.current();
-        const limit = state.async === 'queueable' ? QUEUEABLE_LIMIT_IN_QUEUEABLE : QUEUEABLE_LIMIT;
+        const limit =
+            state.async === 'queueable' || state.async === 'finalizer'
+                ? QUEUEABLE_LIMIT_IN_QUEUEABLE
+                : QUEUEABLE_LIMIT;
         if (state.queueableJobs + 1 > limit) {
             throw new ApexLimitError(
                 `Too many queueable jobs added to the queue: ${state.queueableJobs + 1}`
+            );
+        }
+        const failedRetries = state.async === 'finalizer' ? this.failedInRow : 0;
+        if (failedRetries > FINALIZER_RETRIES) {
+            throw new UnsupportedError(
+                site.place,
+                `a finalizer queueing a job after ${failedRetries} failed jobs in a row (the platform allows ${FINALIZER_RETRIES} re-enqueues; what it does with another is not documented)`
             );
         }
         const depth = state.async === 'queueable' ? state.depth + 1 : 1;
@@ -138,7 +161,8 @@ export class AsyncJobs implements JobService {
             jobId,
             depth,
             maximumDepth,
-            delayMinutes: options.delayMinutes ?? 0
+            delayMinutes: options.delayMinutes ?? 0,
+            failedRetries
         });
         state.pendingWork ||= !this.collecting;
         return jobId;
@@ -306,7 +330,20 @@ export class AsyncJobs implements JobService {
                 'ParentJobResult',
                 failure ? 'UNHANDLED_EXCEPTION' : 'SUCCESS'
             );
-            const exception = failure instanceof ApexThrow ? failure.exception : null;
+            // getException: "the exception with which the Queueable job failed when getResult is
+            // UNHANDLED_EXCEPTION" (RG "FinalizerContext Interface"); a governor limit fails it
+            // with System.LimitException, whose message names the limit (DG "Execution Governors
+            // and Limits"), as a catch never sees it.
+            const exception =
+                failure instanceof ApexThrow
+                    ? failure.exception
+                    : failure
+                      ? this.host.vm.exception(
+                            'LimitException',
+                            failure.message.replace(/^System\.LimitException: /, '')
+                        )
+                      : null;
+            this.failedInRow = failure ? (entry.failedRetries ?? 0) + 1 : 0;
             const measuredFinalizer = this.measure();
             const finalizerFailure = this.guard(() => {
                 this.host.run(
