@@ -52,7 +52,11 @@ describe('sfdx-project.json, read once for every command', () => {
                 package: 'Calendly Links',
                 versionName: 'Links and user mapping',
                 versionNumber: '2.3.0.NEXT',
-                postInstallScript: 'CalendlyPostInstall'
+                postInstallScript: 'CalendlyPostInstall',
+                releaseNotesUrl:
+                    'https://github.com/calendly-links-for-salesforce/calendly-links-for-salesforce/blob/main/README.md#release-notes',
+                postInstallUrl:
+                    'https://github.com/calendly-links-for-salesforce/calendly-links-for-salesforce/blob/main/README.md#upgrade-an-org-to-a-new-version-of-this-package'
             },
             { path: 'unpackaged', default: false }
         ]);
