@@ -22,6 +22,7 @@ import { contextClasses } from '../apex/platform/contexts';
 import { httpClasses, type HttpRequestState, type HttpResponseState } from '../apex/platform/http';
 import { limitsClass, type LimitName, type LimitsService } from '../apex/platform/limits';
 import { securityClasses } from '../apex/platform/security';
+import { clock as systemClock } from '../apex/platform/system';
 import { testClasses, versionClass, type TestService } from '../apex/platform/tests';
 import { ApexVm, type ApexSource } from '../apex/vm';
 import type { FlowDefinition } from '../flow';
@@ -108,10 +109,13 @@ export class ApexOrg implements OrgHost {
     private runningUser: string | null = null;
     private test: TestRun | undefined;
     private readonly clock: () => number;
+    /** How far advanceClock has moved the org's clock ahead of its source. */
+    private clockOffset = 0;
     private readonly callouts: CalloutRouter;
 
     public constructor(options: ApexOrgOptions) {
-        this.clock = options.now ?? (() => Date.now());
+        const source = options.now ?? (() => Date.now());
+        this.clock = () => source() + this.clockOffset;
         this.schema = options.schema;
         const context: SaveContext = { now: this.clock, userId: () => this.runningUser };
         this.org = new EmbeddedOrg(options.schema, options.flows, undefined, context);
@@ -250,8 +254,11 @@ export class ApexOrg implements OrgHost {
             dmlBaseline: 0
         };
         this.stack.push(state);
+        const platformClock = systemClock.now;
         if (!outer) {
             this.vm.newTransaction();
+            // System.now, Date.today and currentTimeMillis read the clock that stamps saves.
+            systemClock.now = this.clock;
         }
         try {
             const result = body();
@@ -269,6 +276,7 @@ export class ApexOrg implements OrgHost {
             throw error;
         } finally {
             this.stack.pop();
+            systemClock.now = platformClock;
         }
     }
 
@@ -322,6 +330,19 @@ export class ApexOrg implements OrgHost {
 
     public now(): number {
         return this.clock();
+    }
+
+    /**
+     * Moves the org's clock forward, as time passing between two transactions: what System.now
+     * returns, what saves stamp (CreatedDate, LastModifiedDate) and what flows read all move.
+     */
+    public advanceClock(milliseconds: number): void {
+        if (!Number.isInteger(milliseconds) || milliseconds < 0) {
+            throw new RangeError(
+                `The org's clock only moves forward, by whole milliseconds, not ${milliseconds}.`
+            );
+        }
+        this.clockOffset += milliseconds;
     }
 
     // ------------------------------------------------------------------ drivers
