@@ -17,6 +17,7 @@ import { executeAnonymous } from '../anonymous';
  * Calendly pages them by 100.
  */
 const TEMPLATE = 'force-app/main/default/flows/MapUserCalendlyLinkTemplate.flow-meta.xml';
+const HOUR = 3_600_000;
 const DEBUG = /^USER_DEBUG\|\[\d+\]\|DEBUG\|/;
 
 let organization: Organization;
@@ -62,12 +63,12 @@ afterAll(async () => {
 });
 
 /**
- * The latest run's fields, by name, once a manual sync has run to its end. It starts in a later
- * second than anything before it: a run takes a link written since the second it started in for
- * one it wrote, as a Datetime field keeps no milliseconds.
+ * The latest run's fields, by name, once a manual sync has run to its end. It starts an hour
+ * after anything before it, as the hourly sync would: a run takes a link written since the
+ * second it started in for one it wrote, as a Datetime field keeps no milliseconds.
  */
-async function sync(): Promise<Record<string, string>> {
-    await new Promise((resolve) => setTimeout(resolve, 1005 - (Date.now() % 1000)));
+function sync(): Record<string, string> {
+    opened.org.advanceClock(HOUR);
     const [started] = apex('System.debug(CalendlySyncController.startSync().status);');
     expect(started).toBe('Queued');
     const outcomes = opened.org.asUser(opened.setup.adminId, () => opened.org.jobs.runQueue());
@@ -131,7 +132,7 @@ describe('the whole sync, offline', () => {
         expect(new Set(eventTypeQueries)).toEqual(new Set(['true true']));
     });
 
-    it('keeps the link of a member who moved across a page boundary while a run read the members, and the next run finds them', async () => {
+    it('keeps the link of a member who moved across a page boundary while a run read the members, and the next run finds them', () => {
         // The member first on the second page moves to the front just before that page is
         // served: the run sees the member before them twice, and never sees them.
         const drifted = organization.members[100]?.user;
@@ -141,7 +142,7 @@ describe('the whole sync, offline', () => {
         expect(memberState(drifted.uri, drifted.email)).toBe(`true 0 ${drifted.scheduling_url}`);
         standIn.setFaults([{ kind: 'page-drift', resource: 'organization_memberships' }]);
 
-        const drift = await sync();
+        const drift = sync();
 
         expect(standIn.requests().some((request) => request.fault === 'page-drift')).toBe(true);
         // Their profile link and the link of their managed event type, whose owner the run did
@@ -153,7 +154,7 @@ describe('the whole sync, offline', () => {
         });
         expect(memberState(drifted.uri, drifted.email)).toBe(`true 1 ${drifted.scheduling_url}`);
 
-        const next = await sync();
+        const next = sync();
 
         expect(next).toMatchObject({
             Status__c: 'Succeeded',
@@ -164,7 +165,7 @@ describe('the whole sync, offline', () => {
         expect(memberState(drifted.uri, drifted.email)).toBe(`true 0 ${drifted.scheduling_url}`);
     });
 
-    it('deactivates the link of a member who left once two complete runs in a row missed it, and clears it from their user', async () => {
+    it('deactivates the link of a member who left once two complete runs in a row missed it, and clears it from their user', () => {
         const leaver = organization.members.find(
             ({ user }, index) => index > 0 && user.scheduling_url !== null
         )?.user;
@@ -184,14 +185,14 @@ describe('the whole sync, offline', () => {
         organization = removeMember(organization, leaver.uri);
         standIn.setOrganization(organization);
 
-        expect(await sync()).toMatchObject({
+        expect(sync()).toMatchObject({
             Status__c: 'Succeeded',
             LinksDeactivated__c: '0',
             LinksMissed__c: links
         });
         expect(memberState(leaver.uri, leaver.email)).toBe(`true 1 ${leaver.scheduling_url}`);
 
-        expect(await sync()).toMatchObject({
+        expect(sync()).toMatchObject({
             Status__c: 'Succeeded',
             LinksDeactivated__c: links,
             LinksMissed__c: '0'
