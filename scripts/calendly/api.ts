@@ -176,8 +176,9 @@ export class CalendlyApi {
         return this.ownerToken;
     }
 
-    public requests(): RequestLog[] {
-        return [...this.log];
+    /** The requests served, from the given one on (0, the first, by default). */
+    public requests(from = 0): RequestLog[] {
+        return this.log.slice(from);
     }
 
     /** Replaces the pending faults; an empty list clears them, the expired token included. */

@@ -22,8 +22,11 @@ export interface CalendlyStandIn {
     readonly url: string;
     /** The organization owner's token, for `Authorization: Bearer <token>`. */
     readonly token: string;
-    /** Every request served so far, in order. */
-    requests(): RequestLog[];
+    /**
+     * Every request served so far, in order; from the given index on, for a caller that read
+     * the ones before (a long run reads its log step by step without copying it again).
+     */
+    requests(from?: number): RequestLog[];
     /** Replaces the pending faults; `[]` clears them, the expired token included. */
     setFaults(faults: readonly Fault[]): void;
     /** Serves this organization from the next request on (a sync between two runs). */
@@ -120,7 +123,7 @@ export async function startCalendlyStandIn(options: StandInOptions = {}): Promis
     return {
         url: `http://127.0.0.1:${ready.port}`,
         token: ready.token,
-        requests: () => controls.call({ op: 'requests' }) as RequestLog[],
+        requests: (from = 0) => controls.call({ op: 'requests', from }) as RequestLog[],
         setFaults: (faults) => {
             controls.call({ op: 'setFaults', faults });
         },

@@ -20,7 +20,12 @@ export interface ThreadData {
 
 /** A control request: the caller waits on `flag` until the answer is on its port. */
 export type ControlRequest =
-    | { readonly id: number; readonly flag: Int32Array; readonly op: 'requests' }
+    | {
+          readonly id: number;
+          readonly flag: Int32Array;
+          readonly op: 'requests';
+          readonly from: number;
+      }
     | {
           readonly id: number;
           readonly flag: Int32Array;
@@ -119,7 +124,7 @@ function serve(data: ThreadData, port: MessagePort): void {
         }
         switch (message.op) {
             case 'requests':
-                return api.requests();
+                return api.requests(message.from);
             case 'setFaults':
                 api.setFaults(message.faults);
                 return undefined;

@@ -17,26 +17,40 @@ export function makeId(keyPrefix: string, serial: number): string {
 
 /** The 18-character form of a 15- or 18-character Id, or undefined when it is not an Id. */
 export function normalizeId(id: string): string | undefined {
-    if (/^[0-9A-Za-z]{15}$/.test(id)) {
-        return withChecksum(id);
+    // Called for every Id a query compares or sorts: no regular expression, and an Id already
+    // in its 18-character form is returned as it is, not copied.
+    if (id.length !== 15 && id.length !== 18) {
+        return undefined;
     }
-    if (/^[0-9A-Za-z]{18}$/.test(id)) {
-        return withChecksum(id.slice(0, 15));
+    for (let index = 0; index < id.length; index++) {
+        if (!isAlphanumeric(id.charCodeAt(index))) {
+            return undefined;
+        }
     }
-    return undefined;
+    const suffix = checksum(id);
+    return id.length === 18 && id.endsWith(suffix) ? id : id.slice(0, 15) + suffix;
+}
+
+function isAlphanumeric(code: number): boolean {
+    return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
 function withChecksum(id15: string): string {
+    return id15 + checksum(id15);
+}
+
+/** The three characters that tell the case of the first 15, five characters each. */
+function checksum(id: string): string {
     let suffix = '';
     for (let chunk = 0; chunk < 3; chunk++) {
         let bits = 0;
         for (let position = 0; position < 5; position++) {
-            const character = id15.charAt(chunk * 5 + position);
-            if (character >= 'A' && character <= 'Z') {
+            const code = id.charCodeAt(chunk * 5 + position);
+            if (code >= 65 && code <= 90) {
                 bits |= 1 << position;
             }
         }
         suffix += CHECKSUM.charAt(bits);
     }
-    return id15 + suffix;
+    return suffix;
 }

@@ -114,59 +114,80 @@ export function matchesFilter(
     record: FieldValues,
     lookup?: RecordLookup
 ): boolean {
+    return matcher(filter, lookup)(record);
+}
+
+/**
+ * A filter as a test of one record, for a query that tests many: the value it compares with is
+ * made comparable once (an `In` or `NotIn` list as a set, a LIKE pattern as a regular
+ * expression), not at every record.
+ */
+function matcher(filter: QueryFilter, lookup?: RecordLookup): (record: FieldValues) => boolean {
     const { field, operator } = filter;
-    const actual = comparable(field, valueAt(record, filter.path, field, lookup));
+    const actualOf = (record: FieldValues): Scalar =>
+        comparable(field, valueAt(record, filter.path, field, lookup));
     if (operator === 'In' || operator === 'NotIn') {
         const list = isList(filter.value) ? filter.value : [filter.value];
-        const found = list.some((item) => comparable(field, item) === actual && actual !== null);
-        return operator === 'In' ? found : !found;
+        const values = new Set(list.map((item) => comparable(field, item)));
+        return (record) => {
+            const actual = actualOf(record);
+            // NaN is no value `===` finds, though a set has it.
+            const found = actual !== null && !Number.isNaN(actual) && values.has(actual);
+            return operator === 'In' ? found : !found;
+        };
     }
     const raw = isList(filter.value) ? (filter.value[0] ?? null) : filter.value;
     if (operator === 'IsNull') {
-        return (actual === null) === Boolean(raw);
+        return (record) => (actualOf(record) === null) === Boolean(raw);
     }
     const expected = comparable(field, raw);
     if (field.type === 'checkbox' && expected === null) {
-        return false;
+        return () => false;
     }
     switch (operator) {
         case 'EqualTo':
-            return actual === expected;
+            return (record) => actualOf(record) === expected;
         case 'NotEqualTo':
-            return actual !== expected;
-        case 'Like':
-            return (
-                actual !== null &&
-                expected !== null &&
-                likePattern(String(expected)).test(String(actual))
-            );
+            return (record) => actualOf(record) !== expected;
+        case 'Like': {
+            const pattern = expected === null ? undefined : likePattern(String(expected));
+            return (record) => {
+                const actual = actualOf(record);
+                return actual !== null && pattern !== undefined && pattern.test(String(actual));
+            };
+        }
         case 'StartsWith':
         case 'EndsWith':
         case 'Contains': {
-            if (actual === null) {
-                return false;
-            }
-            const text = String(actual);
             const part = expected === null ? '' : String(expected);
-            return operator === 'StartsWith'
-                ? text.startsWith(part)
-                : operator === 'EndsWith'
-                  ? text.endsWith(part)
-                  : text.includes(part);
+            return (record) => {
+                const actual = actualOf(record);
+                if (actual === null) {
+                    return false;
+                }
+                const text = String(actual);
+                return operator === 'StartsWith'
+                    ? text.startsWith(part)
+                    : operator === 'EndsWith'
+                      ? text.endsWith(part)
+                      : text.includes(part);
+            };
         }
-        default: {
-            if (actual === null || expected === null) {
-                return false;
-            }
-            const sign = order(actual, expected);
-            return operator === 'GreaterThan'
-                ? sign > 0
-                : operator === 'LessThan'
-                  ? sign < 0
-                  : operator === 'GreaterThanOrEqualTo'
-                    ? sign >= 0
-                    : sign <= 0;
-        }
+        default:
+            return (record) => {
+                const actual = actualOf(record);
+                if (actual === null || expected === null) {
+                    return false;
+                }
+                const sign = order(actual, expected);
+                return operator === 'GreaterThan'
+                    ? sign > 0
+                    : operator === 'LessThan'
+                      ? sign < 0
+                      : operator === 'GreaterThanOrEqualTo'
+                        ? sign >= 0
+                        : sign <= 0;
+            };
     }
 }
 
@@ -300,32 +321,40 @@ export function selectRecords(
     const pool = narrowed
         ? store.inInsertionOrder(object, narrowed).map((id) => store.get(object, id))
         : store.all(object);
+    const matchers = spec.filters.map((filter) => matcher(filter, lookup));
     let rows = pool.filter(
         (record): record is FieldValues =>
             record !== undefined &&
             (spec.filters.length === 0 ||
-                evaluateLogic(spec.logic, (index) => {
-                    const filter = spec.filters[index];
-                    return filter ? matchesFilter(filter, record, lookup) : false;
-                }))
+                evaluateLogic(spec.logic, (index) => matchers[index]?.(record) ?? false))
     );
     const keys = sortKeys(spec);
     if (keys.length > 0) {
-        rows = [...rows].sort((a, b) => {
-            for (const key of keys) {
-                const left = comparable(key.field, valueAt(a, key.path, key.field, lookup));
-                const right = comparable(key.field, valueAt(b, key.path, key.field, lookup));
-                if (left === right) {
-                    continue;
+        // Each record's sort values are read once, not at every comparison.
+        const sorted = rows
+            .map((record) => ({
+                record,
+                values: keys.map((key) =>
+                    comparable(key.field, valueAt(record, key.path, key.field, lookup))
+                )
+            }))
+            .sort((a, b) => {
+                for (let index = 0; index < keys.length; index++) {
+                    const key = keys[index];
+                    const left = a.values[index] ?? null;
+                    const right = b.values[index] ?? null;
+                    if (!key || left === right) {
+                        continue;
+                    }
+                    if (left === null || right === null) {
+                        return (left === null) === key.nullsFirst ? -1 : 1;
+                    }
+                    const sign = order(left, right);
+                    return key.descending ? -sign : sign;
                 }
-                if (left === null || right === null) {
-                    return (left === null) === key.nullsFirst ? -1 : 1;
-                }
-                const sign = order(left, right);
-                return key.descending ? -sign : sign;
-            }
-            return 0;
-        });
+                return 0;
+            });
+        rows = sorted.map((entry) => entry.record);
     }
     const offset = spec.offset ?? 0;
     if (offset > 0 || spec.limit !== undefined) {

@@ -153,6 +153,8 @@ export class SyncOrg {
     private syncs = 0;
     /** Whether the sync asks Calendly for active managed event types only, once a request shows it. */
     private activeOnly = false;
+    /** Requests the stand-in had served when the last sync ended. */
+    private requestsServed = 0;
 
     private constructor(
         public readonly standIn: CalendlyStandIn,
@@ -265,10 +267,12 @@ export class SyncOrg {
         const began = performance.now();
         const organization = this.served;
         const members = organization.members.length;
-        const logBefore = this.standIn.requests().length;
+        // Requests made between syncs, if any, are not the sync's.
+        const logBefore = this.requestsServed + this.standIn.requests(this.requestsServed).length;
         const started = this.startSync();
         const steps = started.runId === undefined ? [] : this.driveQueue(started.runId, logBefore);
-        const log = this.standIn.requests().slice(logBefore);
+        const log = this.standIn.requests(logBefore);
+        this.requestsServed = logBefore + log.length;
         const listed = log.find((request) => request.path === '/event_types');
         this.activeOnly = listed ? listed.query['active'] === 'true' : this.activeOnly;
         const managed = managedEventTypes(organization, this.activeOnly);
@@ -423,14 +427,14 @@ export class SyncOrg {
                 this.standIn.advanceClock(job.delayMinutes * MINUTE);
             }
             const outcome = org.asUser(this.adminId, () => org.jobs.runQueueable(job));
-            const log = this.standIn.requests();
+            const requests = this.standIn.requests(seen);
             const run = org.find(runId);
             steps.push({
-                ...stepOf(steps.length + 1, job.delayMinutes, outcome, log.slice(seen)),
+                ...stepOf(steps.length + 1, job.delayMinutes, outcome, requests),
                 runStatus: String(run?.['Status__c'] ?? ''),
                 statusDetail: textOf(run?.['StatusDetail__c'])
             });
-            seen = log.length;
+            seen += requests.length;
         }
         return steps;
     }
