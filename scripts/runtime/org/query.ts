@@ -318,17 +318,19 @@ export function selectRecords(
 ): FieldValues[] {
     const object = spec.object.name;
     const narrowed = spec.filters.length > 0 ? candidates(store, spec, spec.logic) : undefined;
+    const matchers = spec.filters.map((filter) => matcher(filter, lookup));
+    const matches = (record: FieldValues | undefined): record is FieldValues =>
+        record !== undefined &&
+        (spec.filters.length === 0 ||
+            evaluateLogic(spec.logic, (index) => matchers[index]?.(record) ?? false));
+    const keys = sortKeys(spec);
+    if (narrowed === undefined && spec.limit !== undefined && isAscendingById(spec, keys)) {
+        return copyFields(spec, firstById(store, spec, spec.limit, matches));
+    }
     const pool = narrowed
         ? store.inInsertionOrder(object, narrowed).map((id) => store.get(object, id))
         : store.all(object);
-    const matchers = spec.filters.map((filter) => matcher(filter, lookup));
-    let rows = pool.filter(
-        (record): record is FieldValues =>
-            record !== undefined &&
-            (spec.filters.length === 0 ||
-                evaluateLogic(spec.logic, (index) => matchers[index]?.(record) ?? false))
-    );
-    const keys = sortKeys(spec);
+    let rows = pool.filter(matches);
     if (keys.length > 0) {
         // Each record's sort values are read once, not at every comparison.
         const sorted = rows
@@ -360,6 +362,11 @@ export function selectRecords(
     if (offset > 0 || spec.limit !== undefined) {
         rows = rows.slice(offset, spec.limit === undefined ? undefined : offset + spec.limit);
     }
+    return copyFields(spec, rows);
+}
+
+/** The rows as a query returns them: copies, with the fields it asked for when it named them. */
+function copyFields(spec: QuerySpec, rows: readonly FieldValues[]): FieldValues[] {
     const fields = spec.fields;
     return rows.map((record) => {
         if (!fields) {
@@ -371,4 +378,88 @@ export function selectRecords(
         }
         return copy;
     });
+}
+
+/** Whether a query sorts by the object's own Id alone, ascending. */
+function isAscendingById(spec: QuerySpec, keys: readonly SortKey[]): boolean {
+    const [key, ...others] = keys;
+    return (
+        key !== undefined &&
+        others.length === 0 &&
+        !key.descending &&
+        (key.path?.length ?? 0) === 0 &&
+        key.field.type === 'id' &&
+        key.field.name === 'Id' &&
+        spec.object.fields.includes(key.field)
+    );
+}
+
+/**
+ * A page of a query in Id order (`ORDER BY Id LIMIT n`, with an offset), read from the table's
+ * Ids in order and stopping once the page is full, instead of sorting every matching record:
+ * reading a large table page by page then costs each page its own rows. A filter `Id >` or
+ * `Id >=` a value that every record must meet starts the walk at that value.
+ */
+function firstById(
+    store: RecordStore,
+    spec: QuerySpec,
+    limit: number,
+    matches: (record: FieldValues | undefined) => record is FieldValues
+): FieldValues[] {
+    const object = spec.object.name;
+    const ids = store.idsInOrder(object);
+    const offset = spec.offset ?? 0;
+    const rows: FieldValues[] = [];
+    for (let index = lowerBound(ids, spec); index < ids.length; index++) {
+        if (rows.length >= offset + limit) {
+            break;
+        }
+        const record = store.get(object, ids[index] ?? '');
+        if (matches(record)) {
+            rows.push(record);
+        }
+    }
+    return rows.slice(offset);
+}
+
+/** The first position of `ids` an `Id >` or `Id >=` filter every record must meet lets in. */
+function lowerBound(ids: readonly string[], spec: QuerySpec): number {
+    const required =
+        spec.logic.kind === 'and'
+            ? spec.logic.items
+            : spec.logic.kind === 'condition'
+              ? [spec.logic]
+              : [];
+    let bound: { readonly id: string; readonly inclusive: boolean } | undefined;
+    for (const node of required) {
+        const filter = node.kind === 'condition' ? spec.filters[node.index] : undefined;
+        const raw = filter && !isList(filter.value) ? filter.value : null;
+        if (
+            filter?.field.name !== 'Id' ||
+            (filter.path?.length ?? 0) > 0 ||
+            typeof raw !== 'string' ||
+            (filter.operator !== 'GreaterThan' && filter.operator !== 'GreaterThanOrEqualTo')
+        ) {
+            continue;
+        }
+        const id = normalizeId(raw);
+        if (id !== undefined) {
+            bound = { id, inclusive: filter.operator === 'GreaterThanOrEqualTo' };
+        }
+    }
+    if (!bound) {
+        return 0;
+    }
+    let low = 0;
+    let high = ids.length;
+    while (low < high) {
+        const middle = (low + high) >>> 1;
+        const id = ids[middle] ?? '';
+        if (id < bound.id || (!bound.inclusive && id === bound.id)) {
+            low = middle + 1;
+        } else {
+            high = middle;
+        }
+    }
+    return low;
 }

@@ -63,6 +63,8 @@ interface Table {
     /** Equality indexes by field name. */
     readonly indexes: Map<string, FieldIndex>;
     reordered: boolean;
+    /** Every Id of the table in ascending order, made on first use, until one comes or goes. */
+    idsInOrder?: readonly string[] | undefined;
 }
 
 interface FieldIndex {
@@ -132,6 +134,17 @@ export class RecordStore {
     /** Ids of the records whose field equals the value under SOQL's equality (see indexKey). */
     public lookup(object: string, field: FieldSchema, value: Scalar): ReadonlySet<string> {
         return this.index(object, field).get(indexKey(field, value)) ?? new Set<string>();
+    }
+
+    /**
+     * Every Id of the object's records, ascending as SOQL's ORDER BY Id sorts them; kept until a
+     * record is inserted or deleted, so that reading a large table in Id order, page by page,
+     * does not sort it for every page.
+     */
+    public idsInOrder(object: string): readonly string[] {
+        const table = this.table(object);
+        table.idsInOrder ??= [...table.records.keys()].sort();
+        return table.idsInOrder;
     }
 
     /** Orders Ids as their records were inserted. */
@@ -250,6 +263,9 @@ export class RecordStore {
 
     private put(object: string, id: string, values: FieldValues, order?: number): void {
         const table = this.table(object);
+        if (!table.records.has(id)) {
+            table.idsInOrder = undefined;
+        }
         table.records.set(id, values);
         table.order.set(id, order ?? ++this.sequence);
         for (const index of table.indexes.values()) {
@@ -262,6 +278,7 @@ export class RecordStore {
         const values = table.records.get(id);
         if (values) {
             table.records.delete(id);
+            table.idsInOrder = undefined;
             this.unindex(object, id, values);
         }
     }
