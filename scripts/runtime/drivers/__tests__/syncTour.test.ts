@@ -1,7 +1,7 @@
+import * as fs from 'node:fs';
 import { copyOfProject } from '../../../shared/testProject';
 import { loadProject } from '../../cli/project';
 import { runTour, tourHeld, tourJson, type Tour } from '../sync';
-import * as fs from 'node:fs';
 
 /**
  * `npm start`'s syncs, run by their driver: a small team's first sync, one with nothing changed,
