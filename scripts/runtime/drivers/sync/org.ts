@@ -458,7 +458,8 @@ export class SyncOrg {
             linksUnchanged: numberOf(row['LinksUnchanged__c']),
             linksDeactivated: numberOf(row['LinksDeactivated__c']),
             linksSkipped: numberOf(row['LinksSkipped__c']),
-            linksFailed: numberOf(row['LinksFailed__c'])
+            linksFailed: numberOf(row['LinksFailed__c']),
+            linksMissed: numberOf(row['LinksMissed__c'])
         };
     }
 
@@ -563,6 +564,7 @@ function notStarted(error: string | undefined): SyncRunRecord {
         linksUnchanged: 0,
         linksDeactivated: 0,
         linksSkipped: 0,
-        linksFailed: 0
+        linksFailed: 0,
+        linksMissed: 0
     };
 }

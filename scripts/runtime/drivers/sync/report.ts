@@ -51,7 +51,7 @@ function syncLines(sync: TourSync, index: number, previous: TourSync | undefined
         lines.push(`   what changed in Calendly: ${sync.change}`);
     }
     lines.push(
-        `   links: ${run.linksCreated} created, ${run.linksUpdated} updated, ${run.linksUnchanged} unchanged, ${run.linksDeactivated} deactivated, ${run.linksSkipped} skipped, ${run.linksFailed} failed; ${report.linkRowsWritten} link row(s) written, ${report.flowInterviews} flow interview(s)`,
+        `   links: ${run.linksCreated} created, ${run.linksUpdated} updated, ${run.linksUnchanged} unchanged, ${run.linksDeactivated} deactivated, ${run.linksMissed} missed once and kept, ${run.linksSkipped} skipped, ${run.linksFailed} failed; ${report.linkRowsWritten} link row(s) written, ${report.flowInterviews} flow interview(s)`,
         `   Calendly: ${report.calendlyRequests} request(s) against a minimum of ${report.minimumRequests}: ${requestsByPath(report.steps) || 'none'}`
     );
     if (report.busiestStep) {
@@ -136,6 +136,7 @@ export function syncJson(report: SyncReport): Record<string, unknown> {
         usersWithLink: report.usersWithLink,
         linksSkipped: report.run.linksSkipped,
         linksFailed: report.run.linksFailed,
+        linksMissed: report.run.linksMissed,
         errorSummary: report.run.errorSummary,
         steps: report.steps.length,
         delaysMinutes: report.delaysMinutes,

@@ -76,6 +76,8 @@ export interface SyncRunRecord {
     readonly linksDeactivated: number;
     readonly linksSkipped: number;
     readonly linksFailed: number;
+    /** Links this run missed for the first time and kept (0 where the package counts no misses). */
+    readonly linksMissed: number;
 }
 
 /** A user of the org after a sync: the link they hold, or why they hold none. */
