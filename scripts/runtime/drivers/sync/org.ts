@@ -33,9 +33,10 @@ import {
  * an active copy and the credential's principal holding the stand-in's token, users exist for
  * the members, and an admin holding Calendly Links Admin starts each sync through
  * CalendlySyncController.startSync. Its queued jobs then run to the end, each in a transaction
- * of its own, delays skipped (the org would have waited) and reported. Everything the report
- * says is read from what the sync left: the run record, the stand-in's request log, the links
- * and the users' fields, and what each job's transaction used.
+ * of its own, delays skipped (the org's clock and the stand-in's move on instead) and reported;
+ * two syncs are an hour apart, as the hourly sync runs. Everything the report says is read from
+ * what the sync left: the run record, the stand-in's request log, the links and the users'
+ * fields, and what each job's transaction used.
  */
 
 export const TEMPLATE = 'force-app/main/default/flows/MapUserCalendlyLinkTemplate.flow-meta.xml';
@@ -139,15 +140,6 @@ const numberOf = (value: Scalar | undefined): number => (typeof value === 'numbe
 const textOf = (value: Scalar | undefined): string | null =>
     typeof value === 'string' && value !== '' ? value : null;
 
-/** Waits, without an event loop, until the wall clock is in the next second. */
-function waitForNextSecond(): void {
-    const next = Math.floor(Date.now() / 1000) * 1000 + 1000;
-    const wait = next - Date.now() + 1;
-    if (wait > 0) {
-        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, wait);
-    }
-}
-
 export class SyncOrg {
     private served: Organization;
     private syncs = 0;
@@ -213,6 +205,12 @@ export class SyncOrg {
         await stopSyncHttp();
     }
 
+    /** Moves the org's clock and the stand-in's forward together, for time the driver skips. */
+    private passTime(milliseconds: number): void {
+        this.opened.org.advanceClock(milliseconds);
+        this.standIn.advanceClock(milliseconds);
+    }
+
     private get adminId(): string {
         return this.opened.setup.adminId;
     }
@@ -258,11 +256,11 @@ export class SyncOrg {
      * runs, each in its own transaction, until the queue is empty.
      */
     public sync(name: string): SyncReport {
-        // Salesforce keeps times to the second: a sync starts in a second after the last write.
-        waitForNextSecond();
         if (this.syncs++ > 0) {
-            // The syncs are an hour apart, as the hourly sync runs: Calendly's rate limit is fresh.
-            this.standIn.advanceClock(HOUR);
+            // The syncs are an hour apart, as the hourly sync runs: the run starts in a later
+            // second than any write before it (a Datetime field keeps no milliseconds), and
+            // Calendly's rate limit is fresh.
+            this.passTime(HOUR);
         }
         const began = performance.now();
         const organization = this.served;
@@ -423,8 +421,8 @@ export class SyncOrg {
             }
             const job = entry;
             if (job.delayMinutes > 0) {
-                // The org would run the job that much later: time passes for Calendly too.
-                this.standIn.advanceClock(job.delayMinutes * MINUTE);
+                // The org runs the job that much later: time passes for the org and Calendly.
+                this.passTime(job.delayMinutes * MINUTE);
             }
             const outcome = org.asUser(this.adminId, () => org.jobs.runQueueable(job));
             const requests = this.standIn.requests(seen);
