@@ -233,6 +233,15 @@ export class ControllerOrg {
         return ran;
     }
 
+    /**
+     * Lets time pass in the org and at Calendly: the clock that stamps saves and that System.now
+     * reads moves forward, and so does the stand-in's rate-limit window.
+     */
+    public passTime(milliseconds: number): void {
+        this.org.org.advanceClock(milliseconds);
+        this.standIn.advanceClock(milliseconds);
+    }
+
     /** Fires the hourly sync's scheduled job once, as its trigger would. */
     public fireHourlySync(): void {
         const [firing] = this.org.org.jobs.firing();
