@@ -13,7 +13,7 @@ import {
     orgSetupCommand,
     packageVersionCommand
 } from './scratch-org/command';
-import { previewCommand } from './preview/command';
+import { previewCommand, recordCommand } from './preview/command';
 import {
     apexCommand,
     apexExecCommand,
@@ -47,6 +47,7 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
     'org:delete': orgDeleteCommand,
     'package:version': packageVersionCommand,
     preview: previewCommand,
+    'preview -- record': recordCommand,
     bench: benchRuntimeCommand,
     'bench:apex': benchApexCommand,
     'bench:sync': benchSyncCommand,

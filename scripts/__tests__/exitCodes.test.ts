@@ -40,6 +40,7 @@ const SHOWN_ELSEWHERE: Readonly<Record<string, Readonly<Record<number, ShownElse
     'apex -- exec': { 3: CRASH },
     'apex:test': { 3: CRASH },
     generate: { 3: CRASH },
+    'preview -- record': { 3: CRASH },
     'generate -- flow': {
         0: [FLOW_COPY_CLI, 'writes the copy, says what it wrote and what to do next, and exits 0'],
         2: [FLOW_COPY_CLI, 'exits 2 with the reason when it refuses, writing nothing'],
@@ -384,6 +385,36 @@ const CASES: readonly Case[] = [
         title: 'a PORT that is not a port',
         run: (project) => npmRun('preview', [], project, { PORT: 'http' }),
         says: /^PORT=http is not a port: use a whole number from 0 to 65535\./
+    },
+    {
+        command: 'preview -- record',
+        code: 0,
+        title: '--check on answers that are what the controller answers',
+        run: (project) => npmRun('preview', ['record', '--check'], project),
+        says: /^The recorded answers are what the controller answers\./
+    },
+    {
+        command: 'preview -- record',
+        code: 1,
+        title: '--check on an answer edited by hand',
+        run: (project) => {
+            fs.writeFileSync(
+                path.join(
+                    project,
+                    'force-app/main/default/lwc/calendlyIntegration/__tests__/data/runFailed.json'
+                ),
+                '{}\n'
+            );
+            return npmRun('preview', ['record', '--check'], project);
+        },
+        says: /__tests__\/data\/runFailed\.json: different - run `npm run preview -- record`/
+    },
+    {
+        command: 'preview -- record',
+        code: 2,
+        title: 'an option it does not take',
+        run: (project) => npmRun('preview', ['record', '--chek'], project),
+        says: /--chek/
     },
     {
         command: 'bench',

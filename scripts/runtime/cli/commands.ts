@@ -21,7 +21,7 @@ the minimum, and the limits of the busiest step.`,
     },
     json: true,
     exitCodes: {
-        0: 'the three syncs behaved as the README documents',
+        0: 'every sync behaved as the README documents',
         1: 'a sync did not (each promise that failed is named)',
         2: 'bad usage or an invalid project',
         3: 'a bug of the tooling'

@@ -106,10 +106,20 @@ describe('the whole sync, offline', () => {
             'CalendlySyncRun__c run = [SELECT Status__c, LinksCreated__c FROM CalendlySyncRun__c];\nSystem.debug(run.Status__c);\nSystem.debug(run.LinksCreated__c);'
         );
         expect(status).toBe('Succeeded');
+        // A managed event type is a link when its owner's own profile link is saved: an owner
+        // without a scheduling link gives none, whichever step reads their event types.
+        const linked = new Set(
+            organization.members
+                .filter(({ user }) => user.scheduling_url)
+                .map(({ user }) => user.uri)
+        );
         const managed = organization.eventTypes.filter(
-            (record) => record.eventType.admin_managed && record.eventType.active
+            ({ eventType }) =>
+                eventType.admin_managed &&
+                eventType.active &&
+                linked.has(eventType.profile?.owner ?? '')
         ).length;
-        const profiles = organization.members.filter(({ user }) => user.scheduling_url).length;
+        const profiles = linked.size;
         expect(Number(created)).toBe(profiles + managed);
 
         const mapped = apex(
