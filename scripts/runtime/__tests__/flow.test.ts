@@ -470,6 +470,62 @@ describe('elements', () => {
         expect(links[0]?.['EventTypeName__c']).toBe(`created ${String(links[1]?.['Id'])}`);
     });
 
+    it('an Assignment builds a record in an empty record variable, and Create Records saves it', () => {
+        const items = [
+            ['NewLink.Name', text('child')],
+            ['NewLink.Url__c', ref('$Record.Url__c')],
+            ['NewLink.CalendlyUri__c', ref('$Record.Email__c')],
+            ['NewLink.LinkType__c', text('ManagedEvent')]
+        ]
+            .map(
+                ([target, value]) =>
+                    `<assignmentItems><assignToReference>${target}</assignToReference><operator>Assign</operator>${value}</assignmentItems>`
+            )
+            .join('');
+        const body =
+            element('assignments', 'Build', `${items}${connector('Create_Link')}`) +
+            element('recordCreates', 'Create_Link', `<inputReference>NewLink</inputReference>`);
+        const variable = `<variables><name>NewLink</name><dataType>SObject</dataType><isCollection>false</isCollection><isInput>false</isInput><isOutput>false</isOutput><objectType>CalendlyLink__c</objectType></variables>`;
+        const embedded = org([
+            flow(
+                'Build',
+                start(
+                    'CalendlyLink__c',
+                    'RecordAfterSave',
+                    'Create',
+                    'Build',
+                    `<filters><field>Name</field><operator>EqualTo</operator>${text('new')}</filters>`
+                ),
+                body,
+                variable
+            )
+        ]);
+        const outcome = runStep(embedded, step('insert', [link('new')]));
+        expect(outcome.error).toBeNull();
+        expect(outcome).toMatchObject({ ok: true, interviews: 1, limits: { dmlStatements: 2 } });
+        const links = embedded.records()['CalendlyLink__c'] ?? [];
+        expect(links.map((record) => record['Name'])).toEqual(['new', 'child']);
+        expect(links[1]).toMatchObject({
+            Url__c: links[0]?.['Url__c'],
+            CalendlyUri__c: links[0]?.['Email__c'],
+            LinkType__c: 'ManagedEvent'
+        });
+    });
+
+    it('an Assignment to a field of a Get Records result that found nothing still faults', () => {
+        const body =
+            element(
+                'recordLookups',
+                'Find',
+                `${connector('Set')}<filters><field>Email</field><operator>EqualTo</operator>${text('nobody@example.com')}</filters><getFirstRecordOnly>true</getFirstRecordOnly><object>User</object><queriedFields>Id</queriedFields><storeOutputAutomatically>true</storeOutputAutomatically>`
+            ) + assign('Set', 'Find.LastName', text('x'));
+        const embedded = org([
+            flow('Missing', start('CalendlyLink__c', 'RecordAfterSave', 'Create', 'Find'), body)
+        ]);
+        const outcome = runStep(embedded, step('insert', [link('a')]));
+        expect(outcome.error).toContain('CANNOT_EXECUTE_FLOW_TRIGGER');
+    });
+
     it('a fault connector catches a fault and sets $Flow.FaultMessage; the custom error fails the record', () => {
         const body =
             element(

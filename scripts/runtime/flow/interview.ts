@@ -164,12 +164,30 @@ export class Interview {
             this.values.set(root, stored);
             return;
         }
-        const holder = root === '$Record' ? this.record : this.values.get(root);
+        const schema = this.fieldOf(root, field);
+        const holder =
+            root === '$Record' ? this.record : (this.values.get(root) ?? this.newRecord(root));
         if (!isRecord(holder ?? null)) {
             throw new FlowFault(MESSAGES.writeToNull(target));
         }
-        const schema = this.fieldOf(root, field);
         (holder as SObjectRecord).fields[schema.name] = coerceToField(schema, value);
+    }
+
+    /**
+     * An empty single record variable gets a new record of its object when a field of it is set:
+     * Salesforce Help, "Assignment Element" (platform.flow_ref_elements_assignment.htm), sets the
+     * fields of a declared Opportunity record variable one by one before it is saved, with no
+     * step that gives the variable a record first. Anything else without a value (a Get Records
+     * result that found nothing, `$Record__Prior` on create) has nothing to set a field on.
+     */
+    private newRecord(root: string): SObjectRecord | null {
+        const variable = this.flow.variables.get(root);
+        if (!variable?.objectType || variable.isCollection || variable.dataType !== 'SObject') {
+            return null;
+        }
+        const record: SObjectRecord = { sobjectType: variable.objectType.name, fields: {} };
+        this.values.set(root, record);
+        return record;
     }
 
     /** Text with its `{!reference}` merge fields replaced. */
