@@ -142,6 +142,54 @@ describe('the embedded org schema', () => {
         expect(widget.fields.find((field) => field.name === 'CreatedDate')?.writable).toBe(false);
     });
 
+    it('refuses a detail record without its master, on insert and on update', () => {
+        const pair = loadSchema([
+            file('Invoice__c/Invoice__c.object-meta.xml', OBJECT('<label>Invoice</label>')),
+            file('InvoiceLine__c/InvoiceLine__c.object-meta.xml', OBJECT('<label>Line</label>')),
+            file(
+                'InvoiceLine__c/fields/Invoice__c.field-meta.xml',
+                FIELD(
+                    'Invoice__c',
+                    '<referenceTo>Invoice__c</referenceTo><relationshipName>Lines</relationshipName><type>MasterDetail</type>'
+                )
+            )
+        ]);
+        const line = pair.object('InvoiceLine__c', 'test');
+        const org = new EmbeddedOrg(pair, []);
+        org.load([
+            {
+                object: pair.object('Invoice__c', 'test'),
+                place: 'test data',
+                records: [{ Name: 'INV-1' }]
+            }
+        ]);
+        const invoice = String(org.records()['Invoice__c']?.[0]?.['Id']);
+        const transaction = org.transaction();
+        const inserted = transaction.dml({
+            operation: 'insert',
+            object: line,
+            allOrNone: false,
+            records: [{ Name: 'orphan' }, { Name: 'kept', Invoice__c: invoice }]
+        });
+        expect(inserted.map((result) => result.errors)).toEqual([
+            [
+                {
+                    statusCode: 'REQUIRED_FIELD_MISSING',
+                    message: 'Required fields are missing: [Invoice__c]',
+                    fields: ['Invoice__c']
+                }
+            ],
+            []
+        ]);
+        const updated = transaction.dml({
+            operation: 'update',
+            object: line,
+            allOrNone: false,
+            records: [{ Id: inserted[1]?.id ?? null, Invoice__c: null }]
+        });
+        expect(updated[0]?.errors[0]?.statusCode).toBe('REQUIRED_FIELD_MISSING');
+    });
+
     it('loads a project with fields it cannot store, and refuses each where a run names it', () => {
         const refusal = (name: string): string => {
             try {

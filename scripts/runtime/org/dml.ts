@@ -450,7 +450,11 @@ export class Transaction {
     ): RecordError | undefined {
         const value = row.record[field.name] ?? null;
         if (value === null) {
-            return field.required
+            // A master-detail field is required whatever its metadata says: a detail record
+            // takes its owner from its master and is deleted with it, and required fields are
+            // among what sets the relationship apart from a lookup (SOAP API Developer Guide,
+            // "Relationships Among Objects", relationships_among_objects.htm).
+            return field.required || field.masterDetail === true
                 ? {
                       statusCode: 'REQUIRED_FIELD_MISSING',
                       message: MESSAGES.requiredField(field.name),

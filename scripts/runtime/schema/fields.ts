@@ -120,6 +120,7 @@ export function projectField(definition: ProjectFieldDefinition): StorableField 
     }
     return field(definition.name, type, {
         required: definition.required,
+        ...(definition.metadataType === 'MasterDetail' ? { masterDetail: true } : {}),
         unique: definition.unique,
         caseSensitive: definition.caseSensitive,
         externalId: definition.externalId,

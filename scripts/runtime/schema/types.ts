@@ -21,6 +21,8 @@ export interface FieldSchema {
     /** Maximum length of a text value. */
     readonly length?: number;
     readonly required: boolean;
+    /** The detail side of a master-detail relationship: every detail record names its master. */
+    readonly masterDetail?: boolean;
     readonly unique: boolean;
     /** Unique and external-ID matching compare case-sensitively only when this is set. */
     readonly caseSensitive: boolean;
