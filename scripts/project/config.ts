@@ -35,6 +35,11 @@ export interface ProjectConfig {
     readonly namespace?: string;
     readonly sourceApiVersion?: string;
     readonly packageAliases: Readonly<Record<string, string>>;
+    /**
+     * The `plugins` object of sfdx-project.json, where the schema lets tools keep their
+     * settings (the validator reads `plugins.validate`).
+     */
+    readonly plugins?: Readonly<Record<string, unknown>>;
 }
 
 export interface ReadConfigOptions {
@@ -139,7 +144,8 @@ function check(dir: string, file: string, text: string): Checked {
         packageDirectories,
         ...(project.namespace ? { namespace: project.namespace } : {}),
         ...(project.sourceApiVersion ? { sourceApiVersion: project.sourceApiVersion } : {}),
-        packageAliases: project.packageAliases ?? {}
+        packageAliases: project.packageAliases ?? {},
+        ...(isRecord(project.plugins) ? { plugins: project.plugins } : {})
     };
 }
 

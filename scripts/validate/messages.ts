@@ -286,8 +286,12 @@ export const messages = {
 
     permissions: {
         notGranted: (field: string): Text => ({
-            message: `No permission set of the project grants read access to ${field}: nobody can see it.`,
+            message: `No permission set or profile of the project grants read access to ${field}: nobody can see it.`,
             fix: `Add <fieldPermissions> for ${field} with <readable>true</readable> to a permission set.`
+        }),
+        badSeverity: (value: string): Text => ({
+            message: `plugins.validate.ungrantedFieldSeverity is ${value}, not "error", "warning" or "note".`,
+            fix: 'Write one of "error", "warning" or "note", or remove the key (a field without a grant is then a warning).'
         }),
         grantsRequired: (field: string, masterDetail: boolean): Text => ({
             message: `Grants ${field}, a ${masterDetail ? 'master-detail' : 'required'} field: the Metadata API refuses field permissions on it (it is always visible).`,

@@ -2,13 +2,51 @@ import { childText, children } from '../../xml/parse';
 import { atElement, finding } from '../finding';
 import { messages } from '../messages';
 import { childPath, objectModel, splitQualified, type ProjectField } from '../model';
-import type { Finding, Rule } from '../types';
+import type { Project } from '../../project';
+import type { Finding, Rule, Severity } from '../types';
 
 const ID = 'field-permissions';
 
 /**
- * Custom fields are visible to nobody until a permission set grants them, and the Metadata API
- * refuses a field permission on a required or master-detail field (those are always visible).
+ * Objects whose fields have no field-level security, so that no field permission is needed:
+ * - platform events: their fields are read-only and field-level security permissions do not
+ *   apply (Platform Events Developer Guide, "Considerations for Defining and Publishing Platform
+ *   Events", https://developer.salesforce.com/docs/atlas.en-us.platform_events.meta/platform_events/platform_events_considerations.htm);
+ * - custom metadata types: access is granted to the whole type (a permission set's
+ *   `customMetadataTypeAccesses`, "Protect Custom Metadata Types and Records",
+ *   https://trailhead.salesforce.com/content/learn/modules/custom_metadata_types_adv/cmt_manageability),
+ *   never field by field;
+ * - custom settings: access is granted to the whole setting (`customSettingAccesses`).
+ */
+const WITHOUT_FIELD_SECURITY: ReadonlySet<string> = new Set([
+    'platform-event',
+    'custom-metadata-type',
+    'custom-setting'
+]);
+
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'note'];
+
+/**
+ * How severe a field without any grant is: `plugins.validate.ungrantedFieldSeverity` of
+ * sfdx-project.json, else a warning (the field deploys; whether someone must see it is the
+ * project's call).
+ */
+function ungrantedSeverity(project: Project): Severity | { readonly invalid: unknown } {
+    const settings = project.config.plugins?.validate;
+    const value =
+        typeof settings === 'object' && settings !== null
+            ? (settings as Record<string, unknown>).ungrantedFieldSeverity
+            : undefined;
+    if (value === undefined) {
+        return 'warning';
+    }
+    return SEVERITIES.includes(value as Severity) ? (value as Severity) : { invalid: value };
+}
+
+/**
+ * Custom fields are visible to nobody until a permission set or profile grants them (a field
+ * permission, or `viewAllFields` on the object), and the Metadata API refuses a field permission
+ * on a required or master-detail field (those are always visible).
  */
 export const fieldPermissionsRule: Rule = {
     id: ID,
@@ -20,6 +58,8 @@ export const fieldPermissionsRule: Rule = {
             objects.fields.map((field) => [objects.fieldKey(field.object, field.name), field])
         );
         const readable = new Set<string>();
+        /** Objects whose every field a permission set or profile grants (`viewAllFields`). */
+        const allFieldsReadable = new Set<string>();
         const findings: Finding[] = [];
         const accessFiles = project.files.filter((file) =>
             /\.(permissionset|profile)-meta\.xml$/.test(file)
@@ -28,6 +68,12 @@ export const fieldPermissionsRule: Rule = {
             const root = project.xmlRoot(file);
             if (!root) {
                 continue;
+            }
+            for (const permission of children(root, 'objectPermissions')) {
+                const object = childText(permission, 'object')?.trim();
+                if (object && childText(permission, 'viewAllFields')?.trim() === 'true') {
+                    allFieldsReadable.add(objects.fieldKey(object, '*'));
+                }
             }
             for (const permission of children(root, 'fieldPermissions')) {
                 const [object, fieldName] = splitQualified(
@@ -64,17 +110,36 @@ export const fieldPermissionsRule: Rule = {
                         )
                     );
                 }
-                if (isReadable && root.name === 'PermissionSet') {
+                if (isReadable) {
                     readable.add(key);
                 }
             }
         }
+        const severity = ungrantedSeverity(project);
+        if (typeof severity !== 'string') {
+            findings.push(
+                finding(
+                    ID,
+                    'error',
+                    messages.permissions.badSeverity(JSON.stringify(severity.invalid)),
+                    { file: 'sfdx-project.json' }
+                )
+            );
+        }
         for (const [key, field] of fields) {
-            if (!field.required && !field.masterDetail && !readable.has(key)) {
+            const needsGrant =
+                !field.required &&
+                !field.masterDetail &&
+                !WITHOUT_FIELD_SECURITY.has(objects.schema.object(field.object)?.kind ?? '');
+            if (
+                needsGrant &&
+                !readable.has(key) &&
+                !allFieldsReadable.has(objects.fieldKey(field.object, '*'))
+            ) {
                 findings.push(
                     finding(
                         ID,
-                        'error',
+                        typeof severity === 'string' ? severity : 'error',
                         messages.permissions.notGranted(`${field.object}.${field.name}`),
                         { file: field.file }
                     )

@@ -112,24 +112,118 @@ describe('object-references', () => {
     });
 });
 
+/** The fixture's sfdx-project.json with the severity of a field that nothing grants. */
+const PROJECT_WITH_SEVERITY = (severity: string): string =>
+    JSON.stringify({
+        packageDirectories: [{ path: 'force-app', default: true }],
+        name: 'valid-project',
+        sourceApiVersion: '66.0',
+        plugins: { validate: { ungrantedFieldSeverity: severity } }
+    });
+
 describe('field-permissions', () => {
     it('accepts grants of every optional field and none of the required one', async () => {
         expect(await findings(fixture('valid-project'), ['field-permissions'])).toEqual([]);
     });
 
-    it('reports an optional field that no permission set grants, at the field', async () => {
+    it('warns of an optional field that no permission set grants, at the field', async () => {
         const dir = copyFixture('valid-project', {
             [VALID_PERMISSION_SET]: replace(EMAIL_GRANT, '')
         });
         expect(await findings(dir, ['field-permissions'])).toEqual([
             expect.objectContaining({
                 rule: 'field-permissions',
-                severity: 'error',
+                severity: 'warning',
                 file: VALID_EMAIL_FIELD,
                 message:
-                    'No permission set of the project grants read access to Link__c.Email__c: nobody can see it.'
+                    'No permission set or profile of the project grants read access to Link__c.Email__c: nobody can see it.'
             })
         ]);
+    });
+
+    it('reports a field without a grant at the severity sfdx-project.json sets', async () => {
+        const dir = copyFixture('valid-project', {
+            [VALID_PERMISSION_SET]: replace(EMAIL_GRANT, ''),
+            'sfdx-project.json': PROJECT_WITH_SEVERITY('error')
+        });
+        expect(await findings(dir, ['field-permissions'])).toEqual([
+            expect.objectContaining({ severity: 'error', file: VALID_EMAIL_FIELD })
+        ]);
+        const wrong = copyFixture('valid-project', {
+            'sfdx-project.json': PROJECT_WITH_SEVERITY('fatal')
+        });
+        expect(await findings(wrong, ['field-permissions'])).toEqual([
+            expect.objectContaining({
+                severity: 'error',
+                file: 'sfdx-project.json',
+                message: expect.stringContaining('"fatal"') as string
+            })
+        ]);
+    });
+
+    it('takes viewAllFields on the object, in a permission set or a profile, as a grant of every field', async () => {
+        const viewAll = (text: string): string =>
+            text.replace(
+                '<viewAllRecords>false</viewAllRecords>',
+                '<viewAllFields>true</viewAllFields>\n        <viewAllRecords>false</viewAllRecords>'
+            );
+        const dir = copyFixture('valid-project', {
+            [VALID_PERMISSION_SET]: (text) => viewAll(replace(EMAIL_GRANT, '')(text))
+        });
+        expect(await findings(dir, ['field-permissions'])).toEqual([]);
+        const profile = copyFixture('valid-project', {
+            [VALID_PERMISSION_SET]: replace(EMAIL_GRANT, ''),
+            'force-app/main/default/profiles/Reader.profile-meta.xml': `<?xml version="1.0" encoding="UTF-8"?>
+<Profile xmlns="http://soap.sforce.com/2006/04/metadata">
+    <custom>true</custom>
+    <objectPermissions>
+        <allowCreate>false</allowCreate>
+        <allowDelete>false</allowDelete>
+        <allowEdit>false</allowEdit>
+        <allowRead>true</allowRead>
+        <modifyAllRecords>false</modifyAllRecords>
+        <object>Link__c</object>
+        <viewAllFields>true</viewAllFields>
+        <viewAllRecords>false</viewAllRecords>
+    </objectPermissions>
+</Profile>
+`
+        });
+        expect(await findings(profile, ['field-permissions'])).toEqual([]);
+    });
+
+    it('asks no grant for fields of custom metadata types, platform events and custom settings', async () => {
+        const field = (name: string): string => `<?xml version="1.0" encoding="UTF-8"?>
+<CustomField xmlns="http://soap.sforce.com/2006/04/metadata">
+    <fullName>${name}</fullName>
+    <label>${name}</label>
+    <length>80</length>
+    <required>false</required>
+    <type>Text</type>
+    <unique>false</unique>
+</CustomField>
+`;
+        const object = (body: string): string => `<?xml version="1.0" encoding="UTF-8"?>
+<CustomObject xmlns="http://soap.sforce.com/2006/04/metadata">
+${body}
+</CustomObject>
+`;
+        const objects = 'force-app/main/default/objects';
+        const dir = copyFixture('valid-project', {
+            [`${objects}/Setting__mdt/Setting__mdt.object-meta.xml`]: object(
+                '    <label>Setting</label>\n    <pluralLabel>Settings</pluralLabel>\n    <visibility>Public</visibility>'
+            ),
+            [`${objects}/Setting__mdt/fields/Value__c.field-meta.xml`]: field('Value__c'),
+            [`${objects}/Change__e/Change__e.object-meta.xml`]: object(
+                '    <deploymentStatus>Deployed</deploymentStatus>\n    <eventType>HighVolume</eventType>\n    <label>Change</label>\n    <pluralLabel>Changes</pluralLabel>\n    <publishBehavior>PublishAfterCommit</publishBehavior>'
+            ),
+            [`${objects}/Change__e/fields/Detail__c.field-meta.xml`]: field('Detail__c'),
+            [`${objects}/Limits__c/Limits__c.object-meta.xml`]: object(
+                '    <customSettingsType>Hierarchy</customSettingsType>\n    <enableFeeds>false</enableFeeds>\n    <label>Limits</label>\n    <visibility>Public</visibility>'
+            ),
+            [`${objects}/Limits__c/fields/Maximum__c.field-meta.xml`]: field('Maximum__c')
+        });
+        expect(await findings(dir, ['field-permissions'])).toEqual([]);
     });
 
     it('reports a grant of a required field, which the Metadata API refuses', async () => {
@@ -163,7 +257,7 @@ describe('field-permissions', () => {
         });
         const result = await findings(dir, ['field-permissions']);
         expect(result.map((item) => item.message)).toEqual([
-            'No permission set of the project grants read access to Link__c.IsActive__c: nobody can see it.',
+            'No permission set or profile of the project grants read access to Link__c.IsActive__c: nobody can see it.',
             expect.stringContaining('Grants Link__c.Email__c, a master-detail field') as string,
             'Link__c.IsActive__c is editable but not readable.'
         ]);
