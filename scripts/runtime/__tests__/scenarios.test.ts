@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { copyOfProject } from '../../shared/testProject';
 import { loadProject, readScenario, scenarioFlows } from '../cli/project';
 import { ScenarioError } from '../errors';
-import { parseScenario, runScenario } from '../drivers/scenario';
+import { formatText, parseScenario, runScenario } from '../drivers/scenario';
 import { project, PROJECT_ROOT, ROOT, schema, TEMPLATE_FILE } from './helpers';
 
 const SCENARIO_DIR = path.join(ROOT, 'scripts', 'runtime', 'scenarios');
@@ -141,6 +141,32 @@ describe('scenario outcomes and errors', () => {
             'inline.scenario.json: steps[0]: interviews was 1, expected 2.',
             'inline.scenario.json: steps[0]: limits.soqlQueries was 1, expected 5.'
         ]);
+    });
+
+    it('counts failed expectations, not their messages, against the expectations checked', () => {
+        const json = {
+            ...base,
+            steps: [{ ...base.steps[0], expect: { interviews: 2, limits: { soqlQueries: 5 } } }],
+            expect: {
+                User: [
+                    { where: { Email: 'ada@example.com' }, fields: { Calendly_Link__c: 'x' } },
+                    { fields: { Calendly_Link__c: 'y' } }
+                ]
+            }
+        };
+        const scenario = parseScenario(JSON.stringify(json), 'inline.scenario.json', schema);
+        const flows = scenarioFlows(project, scenario);
+        const outcome = runScenario(scenario, schema, flows);
+        // Two on the step, one on the first record expectation, one per user on the second.
+        expect(outcome.failures.length).toBeGreaterThan(3);
+        const text = formatText(
+            scenario,
+            flows.map((flow) => flow.apiName),
+            outcome
+        );
+        expect(text).toContain(
+            `Expectations: 3 failed (of 3 checked), ${outcome.failures.length} problem(s):`
+        );
     });
 
     it.each([

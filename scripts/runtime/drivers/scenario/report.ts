@@ -67,14 +67,17 @@ export function formatText(
         lines.push(`  ${object} (${records.length})`);
         records.forEach((record) => lines.push(`    ${formatRecord(record)}`));
     }
-    const total = scenario.expect.length + scenario.steps.length;
     lines.push('');
     if (outcome.failures.length === 0) {
         lines.push(
             `Expectations: all held (${scenario.expect.length} on records, ${scenario.steps.length} on steps).`
         );
     } else {
-        lines.push(`Expectations: ${outcome.failures.length} failed (of ${total} checked):`);
+        // Expectations counted against expectations; one may fail in several ways (a field on
+        // each matching record, a step's interviews and its limits), each listed below.
+        lines.push(
+            `Expectations: ${outcome.failed} failed (of ${outcome.checked} checked), ${outcome.failures.length} problem(s):`
+        );
         outcome.failures.forEach((failure) => lines.push(`  - ${failure}`));
     }
     return lines.join('\n');

@@ -164,14 +164,20 @@ export function runScenario(
 ): ScenarioOutcome {
     const org = new EmbeddedOrg(schema, flows, options);
     org.load(scenario.data);
-    const failures: string[] = [];
+    const checks: string[][] = [];
     const steps = scenario.steps.map((step) => {
         const outcome = runStep(org, step);
-        failures.push(...checkStep(step, outcome));
+        checks.push(checkStep(step, outcome));
         return outcome;
     });
     for (const expectation of scenario.expect) {
-        failures.push(...checkRecords(org, expectation));
+        checks.push(checkRecords(org, expectation));
     }
-    return { steps, data: org.records(), failures };
+    return {
+        steps,
+        data: org.records(),
+        failures: checks.flat(),
+        checked: checks.length,
+        failed: checks.filter((failures) => failures.length > 0).length
+    };
 }

@@ -61,6 +61,10 @@ export interface ScenarioOutcome {
     readonly steps: readonly StepOutcome[];
     /** Final records of every object, every field, in insertion order. */
     readonly data: Readonly<Record<string, FieldValues[]>>;
-    /** Expectations that did not hold, each naming its place. */
+    /** What did not hold, each naming its place: an expectation may fail in several ways. */
     readonly failures: readonly string[];
+    /** Expectations checked: each step's (a step without one must succeed) and each on records. */
+    readonly checked: number;
+    /** Expectations of those with at least one failure. */
+    readonly failed: number;
 }
