@@ -5,7 +5,7 @@ import { atElement, finding } from '../finding';
 import { messages } from '../messages';
 import { childPath, closestName, metadataSchema } from '../model';
 import type { Component } from '../../project';
-import type { Finding, Rule } from '../types';
+import type { Finding, Rule, Severity } from '../types';
 
 const ID = 'schema';
 
@@ -137,7 +137,12 @@ class SchemaChecker {
         }
     }
 
-    /** Reports only the elements out of place: those outside the longest run in schema order. */
+    /**
+     * Reports only the elements out of place: those outside the longest run in schema order.
+     * They are warnings: the Metadata API deploys source files whose elements depart from the
+     * WSDL's sequence (source-deploy-retrieve and the sf CLI do not reorder them), so the order is
+     * formatting, not a reason to fail.
+     */
     private checkOrder(placed: readonly PlacedElement[], type: ComplexTypeSchema): void {
         const ordered = longestOrdered(placed.map((entry) => entry.position));
         const inOrder = placed.filter((_, index) => ordered.has(index));
@@ -147,7 +152,12 @@ class SchemaChecker {
             }
             const { child } = entry;
             if (inOrder.some((other) => other.child.name === child.name)) {
-                this.report(child, entry.path, messages.schema.notContiguous(child.name));
+                this.report(
+                    child,
+                    entry.path,
+                    messages.schema.notContiguous(child.name),
+                    'warning'
+                );
                 return;
             }
             const after = inOrder.filter((other) => other.position < entry.position).pop();
@@ -158,7 +168,8 @@ class SchemaChecker {
             this.report(
                 child,
                 entry.path,
-                messages.schema.outOfOrder(child.name, anchor, type.name)
+                messages.schema.outOfOrder(child.name, anchor, type.name),
+                'warning'
             );
         });
     }
@@ -208,9 +219,10 @@ class SchemaChecker {
     private report(
         element: XmlElement,
         path: string,
-        text: { message: string; fix: string }
+        text: { message: string; fix: string },
+        severity: Severity = 'error'
     ): void {
-        this.findings.push(finding(ID, 'error', text, atElement(this.file, element, path)));
+        this.findings.push(finding(ID, severity, text, atElement(this.file, element, path)));
     }
 }
 

@@ -76,7 +76,7 @@ describe('schema', () => {
         ]);
     });
 
-    it('reports an element out of schema order', async () => {
+    it('warns of an element out of schema order, which the Metadata API deploys', async () => {
         const result = await schemaFindings({
             [VALID_PERMISSION_SET]: (text) =>
                 replace(
@@ -89,6 +89,7 @@ describe('schema', () => {
         });
         expect(result).toEqual([
             expect.objectContaining({
+                severity: 'warning',
                 line: 3,
                 path: 'PermissionSet.label',
                 message:
@@ -98,7 +99,7 @@ describe('schema', () => {
         ]);
     });
 
-    it('reports a repeated element that is not contiguous', async () => {
+    it('warns of a repeated element that is not contiguous', async () => {
         const permission = `    <fieldPermissions>
         <editable>false</editable>
         <field>Link__c.Email__c</field>
@@ -113,6 +114,7 @@ describe('schema', () => {
         });
         expect(result).toEqual([
             expect.objectContaining({
+                severity: 'warning',
                 path: 'PermissionSet.fieldPermissions[4]',
                 message: expect.stringContaining(
                     'repeated with other elements in between'
