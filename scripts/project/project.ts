@@ -41,6 +41,7 @@ export class Project {
     private readonly texts = new Map<string, string>();
     private readonly documents = new Map<string, XmlDocument>();
     private readonly memos = new Map<(project: Project) => unknown, unknown>();
+    private namesByType: Map<string, Set<string>> | undefined;
 
     private constructor(
         /** Absolute path of the project directory. */
@@ -134,6 +135,25 @@ export class Project {
     /** The root element of a well-formed XML file; undefined when it is not well formed. */
     public xmlRoot(file: string): XmlElement | undefined {
         return this.xml(file).root;
+    }
+
+    /**
+     * The full names of the project's components of a metadata type (`ApexClass`, `Flow`), as
+     * source-deploy-retrieve places them: wherever they sit in their package directory, sub-folders
+     * of `classes/` included.
+     */
+    public componentNames(type: string): ReadonlySet<string> {
+        let byType = this.namesByType;
+        if (!byType) {
+            byType = new Map();
+            for (const component of this.components.components.values()) {
+                const names = byType.get(component.type) ?? new Set<string>();
+                names.add(component.fullName);
+                byType.set(component.type, names);
+            }
+            this.namesByType = byType;
+        }
+        return byType.get(type) ?? new Set();
     }
 
     public filesEndingWith(suffix: string): string[] {

@@ -69,10 +69,19 @@ class ReferenceChecker {
     private readonly files: ReadonlySet<string>;
 
     public constructor(
-        project: Project,
+        private readonly project: Project,
         public readonly objects: ObjectModel
     ) {
         this.files = new Set(project.files.map((file) => file.split('/').slice(-2).join('/')));
+    }
+
+    /**
+     * Whether the project has this component: source-deploy-retrieve placed it (in any
+     * sub-folder of its type's folder, as source format allows), or a file of that name sits
+     * directly in the type's folder.
+     */
+    private has(type: string, name: string, file: string): boolean {
+        return this.project.componentNames(type).has(name) || this.files.has(file);
     }
 
     public listViewField(object: string, column: string): FieldCheck {
@@ -100,25 +109,28 @@ class ReferenceChecker {
             this.checkNamed(file, root, tabs, 'tab', (tab) =>
                 isCustomName(tab) &&
                 !this.objects.isForeign(tab) &&
-                !this.files.has(`tabs/${tab}.tab-meta.xml`)
+                !this.has('CustomTab', tab, `tabs/${tab}.tab-meta.xml`)
                     ? messages.objects.unknownComponent('tab', tab, `tabs/${tab}.tab-meta.xml`)
                     : undefined
             );
         }
         this.checkNamed(file, root, 'classAccesses', 'apexClass', (name) =>
-            !this.objects.isForeignComponent(name) && !this.files.has(`classes/${name}.cls`)
+            !this.objects.isForeignComponent(name) &&
+            !this.has('ApexClass', name, `classes/${name}.cls`)
                 ? messages.objects.unknownComponent('Apex class', name, `classes/${name}.cls`)
                 : undefined
         );
         this.checkNamed(file, root, 'flowAccesses', 'flow', (name) =>
-            !this.objects.isForeignComponent(name) && !this.files.has(`flows/${name}.flow-meta.xml`)
+            !this.objects.isForeignComponent(name) &&
+            !this.has('Flow', name, `flows/${name}.flow-meta.xml`)
                 ? messages.objects.unknownComponent('flow', name, `flows/${name}.flow-meta.xml`)
                 : undefined
         );
         // A custom permission a set enables is another package's (`ns__Name`) or the project's.
         this.checkNamed(file, root, 'customPermissions', 'name', (name) => {
             const path = `customPermissions/${name}.customPermission-meta.xml`;
-            return !this.objects.isForeignComponent(name) && !this.files.has(path)
+            return !this.objects.isForeignComponent(name) &&
+                !this.has('CustomPermission', name, path)
                 ? messages.objects.unknownComponent('custom permission', name, path)
                 : undefined;
         });

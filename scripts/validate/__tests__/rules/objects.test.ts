@@ -72,6 +72,24 @@ describe('object-references', () => {
         ]);
     });
 
+    it('finds an Apex class in sub-folders of classes/, as source format allows', async () => {
+        const classes = 'force-app/main/default/classes/Links/Controllers';
+        const dir = copyFixture('valid-project', {
+            [VALID_PERMISSION_SET]: replace(
+                '    <description>',
+                '    <classAccesses>\n        <apexClass>LinkController</apexClass>\n        <enabled>true</enabled>\n    </classAccesses>\n    <description>'
+            ),
+            [`${classes}/LinkController.cls`]: 'public with sharing class LinkController {\n}\n',
+            [`${classes}/LinkController.cls-meta.xml`]: `<?xml version="1.0" encoding="UTF-8"?>
+<ApexClass xmlns="http://soap.sforce.com/2006/04/metadata">
+    <apiVersion>66.0</apiVersion>
+    <status>Active</status>
+</ApexClass>
+`
+        });
+        expect(await findings(dir, ['object-references'])).toEqual([]);
+    });
+
     it('reports a custom permission that a permission set enables but the project lacks', async () => {
         const dir = copyFixture('valid-project', {
             [VALID_PERMISSION_SET]: replace(
