@@ -1,3 +1,4 @@
+import { stopSyncHttp } from '../runtime/drivers/syncHttp';
 import { runCommand, runMain, UsageError } from '../shared/command';
 import { ANSWERS_DIR, recordAnswers, staleAnswers, writeAnswers } from './answers';
 import { bundlePreview } from './bundle';
@@ -36,11 +37,22 @@ async function serve(): Promise<number> {
         'Apex is answered by CalendlySyncController in the embedded org, against the Calendly stand-in.\n' +
             'Each address keeps its org until the preview stops (add &org=2 for a new one). Ctrl+C stops.\n'
     );
+    let stopping = false;
+    // Every thread is ended before the process exits: the orgs' Calendly stand-ins, then the
+    // thread their synchronous callouts used, which may still hold a connection to one of them.
+    // A signal that comes while stopping changes nothing.
     const stop = (): void => {
-        void server.close().then(() => process.exit(0));
+        if (stopping) {
+            return;
+        }
+        stopping = true;
+        void server
+            .close()
+            .then(stopSyncHttp)
+            .then(() => process.exit(0));
     };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
     return 0;
 }
 

@@ -468,5 +468,5 @@ describe('npm run preview in Chromium, against the real controller', () => {
         running.kill('SIGTERM');
         expect(await stopped).toBe(0);
         server = undefined;
-    });
+    }, 30_000);
 });
