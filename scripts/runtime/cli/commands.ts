@@ -8,9 +8,9 @@ export const startCommand = {
     command: 'npm start',
     description: `Syncs a small Calendly team end to end in the embedded org: the Calendly stand-in serves it
 on 127.0.0.1, an admin holding Calendly Links Admin starts CalendlySyncController.startSync, and
-the queued jobs run to the end with the flow template as an active copy. Three syncs: the first,
-one with nothing changed, and one after a member left and another's link changed. For each it
-prints the run, who has which link and why the others have none, the Calendly requests against
+the queued jobs run to the end with the flow template as an active copy. The syncs: the first,
+one with nothing changed, one after a member left and another's link changed, and the next one,
+which deactivates the departed member's link missed twice in a row. For each it prints the run, who has which link and why the others have none, the Calendly requests against
 the minimum, and the limits of the busiest step.`,
     options: {
         json: {
