@@ -65,12 +65,12 @@ describe('command lines', () => {
         );
         fs.writeFileSync(
             path.join(dir, 'invalid.scenario.json'),
-            '{"steps": [{"insert": "Contact", "records": [{}]}]}'
+            '{"steps": [{"insert": "Contakt", "records": [{}]}]}'
         );
         const invalid = cli('simulate', 'reports/invalid.scenario.json');
         expect(invalid.status).toBe(2);
         expect(invalid.stderr).toMatch(
-            /^reports\/invalid\.scenario\.json: steps\[0\]\.insert: unknown object "Contact"/
+            /^reports\/invalid\.scenario\.json: steps\[0\]\.insert: unknown object "Contakt"/
         );
     });
 

@@ -98,9 +98,9 @@ describe('loading flow metadata', () => {
         ],
         [
             'an unknown object',
-            start('Contact', 'RecordAfterSave', 'Create', 'X'),
+            start('Contakt', 'RecordAfterSave', 'Create', 'X'),
             '',
-            /unknown object "Contact"/
+            /unknown object "Contakt"/
         ],
         [
             'an element the runtime does not run',

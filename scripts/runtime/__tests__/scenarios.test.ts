@@ -177,8 +177,8 @@ describe('scenario outcomes and errors', () => {
         ],
         [
             'an unknown object',
-            { ...base, data: { Contact: [] } },
-            /^bad\.scenario\.json: data\.Contact: unknown object "Contact"/
+            { ...base, data: { Contakt: [] } },
+            /^bad\.scenario\.json: data\.Contakt: unknown object "Contakt"/
         ],
         [
             'an unknown field',

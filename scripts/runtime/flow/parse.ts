@@ -652,6 +652,10 @@ class FlowCompiler {
     private create(element: model.FlowRecordCreateModel): FlowElement {
         const input = element.inputReference?.text;
         const object = input ? undefined : this.object(element, 'recordCreates', element.object);
+        const created = object ?? this.variableObject(element, input ?? '');
+        if (created) {
+            this.schema.insertable(created, `${this.file}:${element.line}`);
+        }
         const name = this.text(element, 'recordCreates', 'name', element.name);
         const idTarget = element.storeOutputAutomatically
             ? name
@@ -666,6 +670,22 @@ class FlowCompiler {
                 ? { idTarget: idTarget === name ? idTarget : this.reference(element, idTarget) }
                 : {})
         };
+    }
+
+    /**
+     * The object of the records a Create Records element creates from a resource: the
+     * sObject variable it names (`newTask`, `newTasks`); undefined for another reference.
+     */
+    private variableObject(place: model.FlowPlace, reference: string): ObjectSchema | undefined {
+        const variable = this.flow.resources.find(
+            (resource) =>
+                resource.kind === 'variables' &&
+                resource.name?.text === reference &&
+                resource.dataType?.text === 'SObject'
+        );
+        return variable?.kind === 'variables'
+            ? this.object(place, 'variables', variable.objectType, 'objectType')
+            : undefined;
     }
 
     private remove(element: model.FlowRecordDeleteModel): FlowElement {

@@ -1,4 +1,5 @@
 import {
+    objectKind,
     objectsFromFiles,
     type FieldDefinition,
     type ObjectDefinition,
@@ -16,8 +17,14 @@ import {
 } from './fields';
 import {
     customKeyPrefix,
+    ownKeyPrefix,
+    platformEventInsert,
+    platformEventKeyPrefix,
+    unruledInsert,
     AUDIT_FIELDS,
     CUSTOM_NAME_LENGTH,
+    DOCUMENTED_KEY_PREFIXES,
+    HELD_OBJECT_RULES,
     PLATFORM_RELATIONSHIPS,
     STANDARD_OBJECT_RULES,
     type StandardObjectRule
@@ -62,9 +69,10 @@ export interface SchemaOptions {
 }
 
 /**
- * The embedded org for a project's object schema: the standard objects it has rules for (User,
- * and the setup objects in an org with setup), with the project's fields, and the project's
- * custom objects, keyed `a00`, `a01`, ... in name order. Other fields of the schema are stored
+ * The embedded org for a project's object schema: from the start User (and the setup objects in
+ * an org with setup), with the project's fields, and the project's custom objects, keyed `a00`,
+ * `a01`, ... in name order; once a run names one, every other standard object of the catalogue
+ * and the project's platform events (see laterObject). Other fields of the schema are stored
  * once a run names them (see OrgSchema); a field or object the org cannot hold is refused where
  * a run names it.
  */
@@ -73,7 +81,7 @@ export function schemaFromObjects(objects: ProjectObjects, options: SchemaOption
     const schemas: ObjectSchema[] = [];
     const definitions = new Map<string, ObjectDefinition>();
     const refusedObjects = new Map<string, string>();
-    for (const [name, rule] of Object.entries(STANDARD_OBJECT_RULES)) {
+    for (const [name, rule] of Object.entries(HELD_OBJECT_RULES)) {
         const definition = objects.object(name);
         if (definition && (runningUser || rule.setupOnly !== true)) {
             definitions.set(definition.name.toLowerCase(), definition);
@@ -94,8 +102,33 @@ export function schemaFromObjects(objects: ProjectObjects, options: SchemaOption
         definitions.set(definition.name.toLowerCase(), definition);
         schemas.push(customObject(objects, definition, customKeyPrefix(index), runningUser));
     });
+    const laterPrefixes = laterKeyPrefixes(objects);
     return new OrgSchema(schemas, objects.namespace, {
         refusedObjects,
+        laterObject: (name) => {
+            const definition = objects.object(name);
+            const keyPrefix = definition ? laterPrefixes().get(definition.name) : undefined;
+            if (!definition || keyPrefix === undefined) {
+                return undefined;
+            }
+            definitions.set(definition.name.toLowerCase(), definition);
+            if (definition.kind === 'platform-event') {
+                return {
+                    ...customObject(objects, definition, keyPrefix, runningUser),
+                    insertRefusal: platformEventInsert(definition.name)
+                };
+            }
+            const rule = STANDARD_OBJECT_RULES[definition.name];
+            return {
+                ...standardObject(
+                    objects,
+                    definition,
+                    rule ?? { keyPrefix, fields: [] },
+                    runningUser
+                ),
+                ...(rule ? {} : { insertRefusal: unruledInsert(definition.name) })
+            };
+        },
         relationship: (object, name) => {
             const definition = definitions.get(object.name.toLowerCase());
             const found = definition ? objects.relationship(definition, name) : undefined;
@@ -135,6 +168,40 @@ export function schemaFromObjects(objects: ProjectObjects, options: SchemaOption
                 : undefined;
         }
     });
+}
+
+/**
+ * The key prefixes of the objects the org holds once a run names them, by name: each standard
+ * object of the catalogue but those held from the start (a documented prefix, else the org's
+ * own, numbered in the catalogue's order), and each platform event the project defines in an
+ * object file. Worked out when the org first needs one, as the catalogue is.
+ */
+function laterKeyPrefixes(objects: ProjectObjects): () => ReadonlyMap<string, string> {
+    let prefixes: ReadonlyMap<string, string> | undefined;
+    return () => {
+        prefixes ??= new Map([
+            ...standardKeyPrefixes(objects.catalogue.sobjectNames()),
+            ...objects.projectObjectDefinitions
+                .filter((definition) => definition.kind === 'platform-event' && definition.file)
+                .map((definition, index): [string, string] => [
+                    definition.name,
+                    platformEventKeyPrefix(index)
+                ])
+        ]);
+        return prefixes;
+    };
+}
+
+function standardKeyPrefixes(names: readonly string[]): [string, string][] {
+    let own = 0;
+    return names
+        .filter((name) => objectKind(name) === 'standard' && !(name in HELD_OBJECT_RULES))
+        .map((name) => [
+            name,
+            STANDARD_OBJECT_RULES[name]?.keyPrefix ??
+                DOCUMENTED_KEY_PREFIXES[name] ??
+                ownKeyPrefix(own++)
+        ]);
 }
 
 function standardObject(

@@ -55,14 +55,14 @@ function setupObject(keyPrefix: string, ...names: readonly string[]): StandardOb
 }
 
 /**
- * The standard objects the embedded org holds. User: the fields the API requires on create are
+ * The standard objects the embedded org holds from the start. User: the fields the API requires on create are
  * those of this list (Object Reference, "User"); a real org requires more (Alias,
  * TimeZoneSidKey, ...), which the embedded org does not model. [verify in an org: required User
  * fields on create] Lengths are the Field Reference's ("User"). Username is unique across all
  * orgs. `Name` is the concatenation of FirstName and LastName, limited to 121 characters
  * (Tooling API, "User"). IsActive is defaulted on create to true.
  */
-export const STANDARD_OBJECT_RULES: Readonly<Record<string, StandardObjectRule>> = {
+export const HELD_OBJECT_RULES: Readonly<Record<string, StandardObjectRule>> = {
     User: {
         keyPrefix: '005',
         mixedDmlFields: ['IsActive', 'Username', 'ProfileId', 'UserRoleId'],
@@ -154,6 +154,153 @@ export const STANDARD_OBJECT_RULES: Readonly<Record<string, StandardObjectRule>>
     ),
     EntityDefinition: setupObject('000', 'QualifiedApiName', 'DeveloperName', 'NamespacePrefix')
 };
+
+/*
+ * The standard business objects the embedded org creates records of: the fields a create
+ * requires and the defaults the platform sets, from the Object Reference for the Salesforce
+ * Platform (developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/
+ * sforce_api_objects_<object>.htm), where a required field is one whose properties lack
+ * Nillable and Defaulted on create ("Required Fields"). Key prefixes are those of Salesforce
+ * Help, "Standard Field Record ID Prefix Decoder", as the public lists of key prefixes repeat
+ * them (salesforceben.com/salesforce-object-key-prefix-list). A picklist field that is
+ * "Defaulted on create" gets the picklist's default value, which an admin can change: the
+ * defaults below are those of a new org's standard picklists. [verify in an org: the default
+ * values of Case.Status, Lead.Status, Task.Status and Task.Priority] Record types, which can
+ * give other defaults, are not modelled (UNMAINTAINED_SYSTEM_FIELDS).
+ */
+const BUSINESS_OBJECT_RULES: Readonly<Record<string, StandardObjectRule>> = {
+    /** Account: Name is required (255 characters); a person account is not modelled. */
+    Account: { keyPrefix: '001', fields: [{ name: 'Name', length: 255, required: true }] },
+    /** Contact: LastName is required (80 characters). */
+    Contact: { keyPrefix: '003', fields: [{ name: 'LastName', length: 80, required: true }] },
+    /** Lead: LastName and Company are required; Status is defaulted on create. */
+    Lead: {
+        keyPrefix: '00Q',
+        fields: [
+            { name: 'LastName', length: 80, required: true },
+            { name: 'Company', length: 255, required: true },
+            { name: 'Status', defaultValue: 'Open - Not Contacted' }
+        ]
+    },
+    /** Opportunity: Name (120 characters), StageName and CloseDate are required. */
+    Opportunity: {
+        keyPrefix: '006',
+        fields: [
+            { name: 'Name', length: 120, required: true },
+            { name: 'StageName', required: true },
+            { name: 'CloseDate', required: true }
+        ]
+    },
+    /**
+     * Case: Status is defaulted on create. Origin is nillable in the API (a page layout may
+     * require it, which a save through Apex or a flow does not check), so it is left null.
+     */
+    Case: { keyPrefix: '500', fields: [{ name: 'Status', defaultValue: 'New' }] },
+    /** Task: Status and Priority are defaulted on create. */
+    Task: {
+        keyPrefix: '00T',
+        fields: [
+            { name: 'Status', defaultValue: 'Not Started' },
+            { name: 'Priority', defaultValue: 'Normal' }
+        ]
+    }
+};
+
+/**
+ * Every standard object the embedded org has rules for: those it holds from the start (User,
+ * and the setup objects in an org with setup) and the business objects it holds once a run
+ * names them.
+ */
+export const STANDARD_OBJECT_RULES: Readonly<Record<string, StandardObjectRule>> = {
+    ...HELD_OBJECT_RULES,
+    ...BUSINESS_OBJECT_RULES
+};
+
+/**
+ * Key prefixes of other standard objects, from the same sources as the rules' (Salesforce Help,
+ * "Standard Field Record ID Prefix Decoder"; salesforceben.com/salesforce-object-key-prefix-list;
+ * fishofprey.com/2011/09/obscure-salesforce-object-key-prefixes.html). The org reads, updates
+ * and queries their records but does not create them (unruledInsert).
+ */
+export const DOCUMENTED_KEY_PREFIXES: Readonly<Record<string, string>> = {
+    Note: '002',
+    Group: '00G',
+    UserRole: '00E',
+    Attachment: '00P',
+    Event: '00U',
+    EmailTemplate: '00X',
+    CaseComment: '00a',
+    OpportunityContactRole: '00K',
+    OpportunityLineItem: '00k',
+    Folder: '00l',
+    CampaignMember: '00v',
+    GroupMember: '011',
+    Document: '015',
+    BusinessHours: '01m',
+    ApexTrigger: '01q',
+    Pricebook2: '01s',
+    Product2: '01t',
+    AccountContactRole: '02Z',
+    Asset: '02i',
+    ApexPage: '066',
+    Idea: '087',
+    Campaign: '701',
+    Contract: '800',
+    Order: '801',
+    OrderItem: '802'
+};
+
+/**
+ * The key prefix the embedded org gives a standard object whose prefix is not documented here:
+ * `9` and two base-62 digits, numbered in the catalogue's name order among such objects, so
+ * that Ids are the same from run to run with one catalogue. It is the embedded org's own, not
+ * Salesforce's. [verify in an org: the object's key prefix]
+ */
+export function ownKeyPrefix(index: number): string {
+    return `9${BASE62[Math.floor(index / 62)] ?? '0'}${BASE62[index % 62] ?? '0'}`;
+}
+
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+/**
+ * Platform events get key prefixes `e00`, `e01`, ... in name order, the embedded org's own.
+ * [verify in an org: a platform event's key prefix]
+ */
+export function platformEventKeyPrefix(index: number): string {
+    return `e0${index.toString(36).toUpperCase()}`;
+}
+
+/**
+ * Why the org does not create records of a standard object it has no rule for: the catalogue
+ * does not say which of its fields a create requires or which defaults the platform sets, so a
+ * create could succeed where an org refuses it, or store nulls where it sets values. It refuses
+ * rather than guesses.
+ */
+export function unruledInsert(object: string): string {
+    return (
+        `creating ${object} records is not supported by the embedded org: it does not know ` +
+        `which ${object} fields a create requires or which defaults Salesforce sets. Give the ` +
+        `records in the scenario's data (they can be read, updated and queried), or add a rule ` +
+        `for ${object} to scripts/runtime/schema/rules.ts with the Object Reference as its source.`
+    );
+}
+
+/**
+ * Why the org does not publish platform events. Create Records on a platform event publishes
+ * an event message, which is published when the publish call runs or only once the transaction
+ * commits, as the event's Publish Behavior says, and reaches its subscribers (flows, triggers)
+ * asynchronously, outside the publishing transaction (Platform Events Developer Guide,
+ * "Platform Event Fields", "Decoupled Publishing and Subscription", "Publish Event Messages
+ * with Flows"; Apex: `EventBus.publish`). The embedded org has no event bus.
+ */
+export function platformEventInsert(object: string): string {
+    return (
+        `publishing ${object} (creating a platform event message) is not supported by the ` +
+        `embedded org: it has no event bus that publishes the message immediately or after ` +
+        `commit and delivers it to its subscribers. Leave the publishing element out of the ` +
+        `run, or test it in an org.`
+    );
+}
 
 /**
  * Parent relationships the catalogue lacks. FlowDefinitionView's TriggerObjectOrEventId is text

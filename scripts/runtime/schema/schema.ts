@@ -5,11 +5,14 @@ import type { StorableField } from './fields';
 import type { FieldSchema, ObjectSchema } from './types';
 
 /**
- * Where the org finds what it does not store from the start: the other fields of its objects
- * (a standard object has hundreds; the org stores one once a run names it) and why it refuses
- * a field or an object the project defines.
+ * Where the org finds what it does not hold from the start: the other objects of the schema
+ * (the catalogue has hundreds of standard objects; the org holds one once a run names it), the
+ * other fields of its objects (a standard object has hundreds; the org stores one once a run
+ * names it) and why it refuses a field or an object the project defines.
  */
 export interface SchemaSources {
+    /** An object the org does not hold yet, by its name without namespace prefix. */
+    readonly laterObject?: (name: string) => ObjectSchema | undefined;
     /** A field of the object that the org does not store yet, or why it refuses it. */
     readonly laterField?: (object: ObjectSchema, name: string) => StorableField | undefined;
     /** Objects the project names but the org cannot hold, by lower-case name, with why. */
@@ -64,26 +67,28 @@ export class OrgSchema {
     ) {
         this.names = new ApiNames(namespace);
         for (const given of objects) {
-            const fields = [...given.fields];
-            const object: ObjectSchema = { ...given, fields };
-            this.byName.set(object.name.toLowerCase(), {
-                object,
-                fields,
-                byName: new Map(fields.map((field) => [field.name.toLowerCase(), field]))
-            });
-            this.byPrefix.set(object.keyPrefix, object);
+            this.hold(given);
         }
     }
 
-    /** Every object: standard objects first, then custom objects by name. */
+    /**
+     * Every object the org holds: standard objects first, then custom objects, each by name. A
+     * standard object the org holds once a run names it is listed from then on.
+     */
     public get objects(): ObjectSchema[] {
         return [...this.byName.values()]
             .map((entry) => entry.object)
             .sort((a, b) => Number(a.custom) - Number(b.custom) || a.name.localeCompare(b.name));
     }
 
+    /** The object, held from now on if the org did not hold it yet; undefined when it has none. */
     public findObject(name: string): ObjectSchema | undefined {
-        return this.byName.get(this.key(name))?.object;
+        const held = this.byName.get(this.key(name))?.object;
+        if (held) {
+            return held;
+        }
+        const later = this.sources.laterObject?.(this.names.local(name));
+        return later ? this.hold(later) : undefined;
     }
 
     /** The object, or a ScenarioError at place when the org has no such object. */
@@ -159,7 +164,18 @@ export class OrgSchema {
         return { name: source.name, field, target };
     }
 
-    /** The object an Id belongs to, by its key prefix. */
+    /**
+     * The object, for a statement that creates its records, or a ScenarioError at place when the
+     * org does not create them (ObjectSchema.insertRefusal).
+     */
+    public insertable(object: ObjectSchema, place: string): ObjectSchema {
+        if (object.insertRefusal !== undefined) {
+            throw new ScenarioError(place, object.insertRefusal);
+        }
+        return object;
+    }
+
+    /** The object an Id belongs to, by its key prefix, among the objects the org holds. */
     public objectOfId(id: string): ObjectSchema | undefined {
         return this.byPrefix.get(id.slice(0, 3));
     }
@@ -180,6 +196,18 @@ export class OrgSchema {
             entry.byName.set(later.name.toLowerCase(), later);
         }
         return later;
+    }
+
+    private hold(given: ObjectSchema): ObjectSchema {
+        const fields = [...given.fields];
+        const object: ObjectSchema = { ...given, fields };
+        this.byName.set(object.name.toLowerCase(), {
+            object,
+            fields,
+            byName: new Map(fields.map((field) => [field.name.toLowerCase(), field]))
+        });
+        this.byPrefix.set(object.keyPrefix, object);
+        return object;
     }
 
     private key(name: string): string {

@@ -64,4 +64,10 @@ export interface ObjectSchema {
     readonly fields: readonly FieldSchema[];
     /** Fields that a DML on a setup object may not change after non-setup DML. */
     readonly mixedDmlFields: readonly string[];
+    /**
+     * Why the embedded org refuses to create records of the object (a standard object it has
+     * no rule for, a platform event); undefined when it creates them. Records of the object may
+     * still be loaded as data, read, updated and queried.
+     */
+    readonly insertRefusal?: string;
 }

@@ -62,6 +62,10 @@ export function runDml(
     }
     const records = items.map((item) => recordOf(services, operation, item));
     const object = objectOf(data, records, options.place);
+    if (operation === 'insert' || operation === 'upsert') {
+        // An upsert may create records too.
+        data.schema.insertable(object, `${options.place.file}:${options.place.line}`);
+    }
     duplicateIds(services, operation, records);
     const externalId = externalIdField(data, services, object, options.externalId);
     const rows = records.map((record) => valuesOf(data, object, record));

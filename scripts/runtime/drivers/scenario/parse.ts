@@ -118,10 +118,15 @@ class ScenarioReader {
         if (!operation || operations.length > 1) {
             throw new ScenarioError(this.at(path), MESSAGES.stepOperation);
         }
-        const object = this.schema.object(
+        const named = this.schema.object(
             this.string(step[operation] ?? null, `${path}.${operation}`),
             this.at(`${path}.${operation}`)
         );
+        // An upsert may create records too.
+        const object =
+            operation === 'insert' || operation === 'upsert'
+                ? this.schema.insertable(named, this.at(`${path}.${operation}`))
+                : named;
         const matchBy = this.schema.field(
             object,
             this.string(step['matchBy'] ?? 'Id', `${path}.matchBy`),
