@@ -1,7 +1,10 @@
+import { loadStandardCatalogue } from '../../project/catalogue';
+import { objectKind } from '../../project/objects';
 import { ScenarioError } from '../errors';
 import { parseFlow, type FlowDefinition } from '../flow';
 import { parseScenario, runScenario, type ScenarioOutcome } from '../drivers/scenario';
 import { loadSchema } from '../schema';
+import { HELD_OBJECT_RULES } from '../schema/rules';
 import { connector, flowXml } from './helpers';
 
 /**
@@ -154,6 +157,23 @@ describe('standard objects of the catalogue', () => {
         });
         expect(outcome.failures).toEqual([]);
         expect(String(outcome.data['Campaign']?.[0]?.['Id'])).toMatch(/^701/);
+    });
+
+    it('gives every standard object of the catalogue a key prefix of its own', () => {
+        const standard = loadStandardCatalogue()
+            .sobjectNames()
+            // The setup objects are held only in the Apex org.
+            .filter(
+                (name) =>
+                    objectKind(name) === 'standard' && HELD_OBJECT_RULES[name]?.setupOnly !== true
+            );
+        const held = standard.flatMap((name) => schema.findObject(name) ?? []);
+        expect(held).toHaveLength(standard.length);
+        const prefixes = schema.objects.map((object) => object.keyPrefix);
+        expect(prefixes.filter((prefix) => /^[0-9A-Za-z]{3}$/.test(prefix))).toHaveLength(
+            prefixes.length
+        );
+        expect(new Set(prefixes).size).toBe(prefixes.length);
     });
 
     it('refuses to create records of a standard object it has no rule for, where a run does', () => {

@@ -252,15 +252,23 @@ export const DOCUMENTED_KEY_PREFIXES: Readonly<Record<string, string>> = {
 
 /**
  * The key prefix the embedded org gives a standard object whose prefix is not documented here:
- * `9` and two base-62 digits, numbered in the catalogue's name order among such objects, so
- * that Ids are the same from run to run with one catalogue. It is the embedded org's own, not
- * Salesforce's. [verify in an org: the object's key prefix]
+ * `9` and two base-62 digits, then `Z`, `Y`, ... and two digits once those run out (the
+ * catalogue has some 4,500 standard objects), numbered in the catalogue's name order among such
+ * objects, so that Ids are the same from run to run with one catalogue. It is the embedded
+ * org's own, not Salesforce's. [verify in an org: the object's key prefix]
  */
 export function ownKeyPrefix(index: number): string {
-    return `9${BASE62[Math.floor(index / 62)] ?? '0'}${BASE62[index % 62] ?? '0'}`;
+    const slots = BASE62.length * BASE62.length;
+    const rest = index % slots;
+    return (
+        OWN_FIRST_CHARACTERS.charAt(Math.floor(index / slots)) +
+        BASE62.charAt(Math.floor(rest / BASE62.length)) +
+        BASE62.charAt(rest % BASE62.length)
+    );
 }
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const OWN_FIRST_CHARACTERS = '9ZYXW';
 
 /**
  * Platform events get key prefixes `e00`, `e01`, ... in name order, the embedded org's own.
