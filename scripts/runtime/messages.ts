@@ -37,17 +37,39 @@ export const MESSAGES = {
         `${object}.${field}: the embedded org writes its ${object} records itself and fills only ${filled.join(', ')}`,
     /** Why the embedded org does not store a field, said when a run names it. */
     unsupported: {
-        formula: (returnType: string, at: string): string =>
-            `is a formula field (${returnType || 'no type'}, ${at})`,
+        formula: (returnType: string, at: string, reason: string): string =>
+            `is a formula field (${returnType || 'no type'}, ${at}) that ${reason}`,
         type: (type: string, at: string): string => `has type ${type || '(none)'} (${at})`,
-        formulaDefault: (text: string, at: string): string =>
-            `has the default value ${show(text)}, a formula (${at}), and the embedded org takes only literal defaults`,
+        formulaDefault: (text: string, at: string, reason: string): string =>
+            `has the default value ${show(text)}, a formula (${at}) that ${reason}`,
         globalValueSet: (valueSet: string, at: string): string =>
             `is a restricted picklist of the global value set ${valueSet} (${at}), whose values the embedded org does not read`,
         system: 'is a system field the platform maintains (Object Reference, "System Fields")',
         valueType: (type: string): string =>
             `holds ${type} values (Salesforce's catalogue of standard objects)`
     },
+    /** Why the embedded org cannot evaluate a field's formula, said after "that". */
+    formulaReason: {
+        returnType: (type: string): string =>
+            `returns ${type || 'no type'}, a type the embedded org does not compute`,
+        otherRecord: (reference: string): string =>
+            `reads ${reference}, a field of another record (a cross-object formula)`,
+        global: (reference: string): string =>
+            `reads ${reference}, a global variable the embedded org does not model`,
+        recordField: (reference: string): string =>
+            `reads ${reference}: a default value cannot use the fields of the record it fills (Salesforce Help, "Default Field Value Considerations")`,
+        functions: (names: readonly string[]): string =>
+            `calls ${names.join(', ')}, which the embedded org's formula library (formulon) does not have`,
+        clock: 'calls NOW() or TODAY(), whose value changes while the record is stored, and the embedded org computes formula fields when a record is saved',
+        blanks: (setting: string): string =>
+            `treats blank fields as ${show(setting)}, neither BlankAsZero nor BlankAsBlank`,
+        syntax: (message: string): string => `does not parse: ${message}`,
+        cycle: 'reads itself, through the formula fields it reads',
+        resultType: (dataType: string, type: string): string =>
+            `gives a ${dataType} value, which a ${type} field cannot hold`
+    },
+    formulaFieldFailed: (object: string, field: string, at: string, reason: string): string =>
+        `${object}.${field} (${at}) cannot be computed: ${reason}`,
     fieldNotWritable: (object: string, field: string): string =>
         `${object}.${field} is computed by the platform and cannot be written.`,
     badLogic: (text: string, count: number): string =>

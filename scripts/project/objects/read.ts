@@ -99,6 +99,7 @@ function readField(
         return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
     };
     const formula = text(root, 'formula');
+    const treatBlanksAs = text(root, 'formulaTreatBlanksAs');
     const referenceTo = children(root, 'referenceTo')
         .map((element) => element.text.trim())
         .filter((target) => target !== '');
@@ -112,7 +113,13 @@ function readField(
         relationshipName: text(root, 'relationshipName'),
         displayFormat: text(root, 'displayFormat'),
         formula:
-            formula !== undefined ? { expression: formula, returnType: metadataType } : undefined
+            formula !== undefined
+                ? {
+                      expression: formula,
+                      returnType: metadataType,
+                      ...(treatBlanksAs !== undefined ? { treatBlanksAs } : {})
+                  }
+                : undefined
     };
     const relationship = referenceTo.length > 0 ? relationshipOf(name) : undefined;
     return {

@@ -40,6 +40,8 @@ export interface FormulaDefinition {
     readonly expression: string;
     /** The metadata type of the result, written as the field's `<type>`: Text, Number, Checkbox, ... */
     readonly returnType: string;
+    /** `<formulaTreatBlanksAs>` as written (BlankAsZero, BlankAsBlank); undefined when absent. */
+    readonly treatBlanksAs?: string;
 }
 
 interface FieldCommon {

@@ -21,7 +21,7 @@ const FILES: SourceFile[] = [
     file('Widget__c/fields/Size__c.field-meta.xml', FIELD('Size__c', '<type>Number</type>')),
     file(
         'Widget__c/fields/Double__c.field-meta.xml',
-        FIELD('Double__c', '<formula>Size__c * 2</formula><type>Number</type>')
+        FIELD('Double__c', '<formula>Parent__r.Size__c * 2</formula><type>Number</type>')
     ),
     file(
         'Widget__c/fields/Place__c.field-meta.xml',
@@ -36,7 +36,10 @@ const FILES: SourceFile[] = [
     ),
     file(
         'Widget__c/fields/Due__c.field-meta.xml',
-        FIELD('Due__c', '<defaultValue>TODAY() + 7</defaultValue><type>Date</type>')
+        FIELD(
+            'Due__c',
+            '<defaultValue>DATEVALUE($User.CreatedDate)</defaultValue><type>Date</type>'
+        )
     ),
     file('Gadget__c/fields/Color__c.field-meta.xml', FIELD('Color__c', '<type>Text</type>')),
     file(
@@ -200,13 +203,15 @@ describe('the embedded org schema', () => {
             return 'not refused';
         };
         expect(refusal('Double__c')).toBe(
-            `flows/Widget.flow-meta.xml:12: Widget__c.Double__c is a formula field (Number, ${DIR}/Widget__c/fields/Double__c.field-meta.xml:2): not supported by the embedded org, which stores text, numbers, checkboxes, dates, date-times, picklists and lookups. Leave the field out of the flow, scenario or FlowTest, or try it in an org.`
+            `flows/Widget.flow-meta.xml:12: Widget__c.Double__c is a formula field (Number, ${DIR}/Widget__c/fields/Double__c.field-meta.xml:2) that reads Parent__r.Size__c, a field of another record (a cross-object formula): not supported by the embedded org, which stores text, numbers, checkboxes, dates, date-times, picklists and lookups. Leave the field out of the flow, scenario or FlowTest, or try it in an org.`
         );
         expect(refusal('Place__c')).toContain(
             `Widget__c.Place__c has type Location (${DIR}/Widget__c/fields/Place__c.field-meta.xml:2): not supported by the embedded org`
         );
         expect(refusal('Region__c')).toContain('global value set Regions');
-        expect(refusal('Due__c')).toContain('the default value "TODAY() + 7", a formula');
+        expect(refusal('Due__c')).toContain(
+            'the default value "DATEVALUE($User.CreatedDate)", a formula'
+        );
         expect(refusal('LastViewedDate')).toContain(
             'Widget__c.LastViewedDate is a system field the platform maintains'
         );

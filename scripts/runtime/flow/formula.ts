@@ -25,16 +25,29 @@ export interface FormulaContext {
     readonly isNew: boolean;
 }
 
-type Input =
+type FlowInput =
     | { readonly kind: 'value' | 'prior' | 'changed'; readonly reference: string }
     | { readonly kind: 'isNew' };
+type FieldInput =
+    { readonly kind: 'value'; readonly reference: string } | { readonly kind: 'now' | 'today' };
 
-export interface Formula {
+/** What a field's formula (a formula field or a default value) reads from the record. */
+export interface FieldFormulaContext {
+    /** The value of a field of the record. */
+    value(field: string): TypedValue;
+    /** The org's clock, behind NOW() and TODAY(). */
+    readonly now: Date;
+}
+
+export interface Formula<Input = FlowInput> {
     readonly source: string;
     readonly ast: FormulonNode;
     /** What each identifier of the rewritten formula stands for. */
     readonly inputs: ReadonlyMap<string, Input>;
 }
+
+/** The formula of a field: a formula field's or a default value's. */
+export type FieldFormula = Formula<FieldInput>;
 
 export class FormulaError extends Error {}
 
@@ -53,10 +66,10 @@ const CHANGE_FUNCTION = new RegExp(
  * parsing costs far more than evaluating.
  */
 export function compileFormula(source: string): Formula {
-    const inputs = new Map<string, Input>();
+    const inputs = new Map<string, FlowInput>();
     const names = new Map<string, string>();
-    const identifier = (input: Input): string => {
-        const key = input.kind === 'isNew' ? 'isNew' : `${input.kind}:${input.reference}`;
+    const identifier = (input: FlowInput): string => {
+        const key = 'reference' in input ? `${input.kind}:${input.reference}` : input.kind;
         let name = names.get(key);
         if (!name) {
             name = `${input.kind}${names.size}`;
@@ -65,33 +78,78 @@ export function compileFormula(source: string): Formula {
         }
         return name;
     };
-    const rewritten = source
-        .split(/("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')/)
-        .map((segment, index) =>
-            index % 2 === 1
-                ? segment
-                : segment
-                      .replace(/\bISNEW\s*\(\s*\)/gi, () => identifier({ kind: 'isNew' }))
-                      .replace(CHANGE_FUNCTION, (_, fn: string, reference: string) =>
-                          identifier({
-                              kind: fn.toUpperCase() === 'ISCHANGED' ? 'changed' : 'prior',
-                              reference: reference.trim()
-                          })
-                      )
-                      .replace(MERGE_FIELD, (_, reference: string) =>
-                          identifier({ kind: 'value', reference: reference.trim() })
-                      )
-        )
-        .join('');
-    const ast = formulon.ast(rewritten);
-    if (ast.type === 'error') {
-        throw new FormulaError(MESSAGES.formulaSyntax(ast.message));
-    }
+    const ast = parseRewritten(source, (segment) =>
+        segment
+            .replace(/\bISNEW\s*\(\s*\)/gi, () => identifier({ kind: 'isNew' }))
+            .replace(CHANGE_FUNCTION, (_, fn: string, reference: string) =>
+                identifier({
+                    kind: fn.toUpperCase() === 'ISCHANGED' ? 'changed' : 'prior',
+                    reference: reference.trim()
+                })
+            )
+            .replace(MERGE_FIELD, (_, reference: string) =>
+                identifier({ kind: 'value', reference: reference.trim() })
+            )
+    );
     const unknown = identifiers(ast).find((name) => !inputs.has(name));
     if (unknown) {
         throw new FormulaError(MESSAGES.formulaBareName(unknown));
     }
     return { source, ast, inputs };
+}
+
+/**
+ * Compiles the formula of a field (a formula field or a default value), where a bare name is a
+ * field of the record (`Size__c`, `Parent__r.Name__c`, `$User.Id`). formulon's NOW() and
+ * TODAY() read the wall clock, so they are rewritten into inputs that the org's clock supplies.
+ */
+export function compileFieldFormula(source: string): FieldFormula {
+    const inputs = new Map<string, FieldInput>();
+    const clock = (kind: 'now' | 'today'): string => {
+        inputs.set(kind, { kind });
+        return kind;
+    };
+    const ast = parseRewritten(source, (segment) =>
+        segment
+            .replace(/\bNOW\s*\(\s*\)/gi, () => clock('now'))
+            .replace(/\bTODAY\s*\(\s*\)/gi, () => clock('today'))
+    );
+    for (const name of identifiers(ast)) {
+        if (!inputs.has(name)) {
+            inputs.set(name, { kind: 'value', reference: name });
+        }
+    }
+    return { source, ast, inputs };
+}
+
+/** Parses a formula after rewriting the parts of it outside string literals. */
+function parseRewritten(source: string, rewrite: (segment: string) => string): FormulonNode {
+    const rewritten = source
+        .split(/("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')/)
+        .map((segment, index) => (index % 2 === 1 ? segment : rewrite(segment)))
+        .join('');
+    const ast = formulon.ast(rewritten);
+    if (ast.type === 'error') {
+        throw new FormulaError(MESSAGES.formulaSyntax(ast.message));
+    }
+    return ast;
+}
+
+/** The functions a formula calls that formulon does not have, upper-case. */
+export function unknownFunctions(formula: FieldFormula): string[] {
+    const unknown = new Set<string>();
+    const visit = (node: FormulonNode): void => {
+        if (node.type !== 'callExpression') {
+            return;
+        }
+        const called = node.id in INFIX ? undefined : formulon.parse(`${node.id}()`);
+        if (called?.type === 'error' && called.errorType === 'NoFunctionError') {
+            unknown.add(node.id.toUpperCase());
+        }
+        node.arguments.forEach(visit);
+    };
+    visit(formula.ast);
+    return [...unknown];
 }
 
 function identifiers(node: FormulonNode): string[] {
@@ -101,33 +159,73 @@ function identifiers(node: FormulonNode): string[] {
     return node.type === 'callExpression' ? node.arguments.flatMap(identifiers) : [];
 }
 
-/** The references a formula reads, for checking them when the flow is loaded. */
-export function formulaReferences(formula: Formula): string[] {
+/** The references (flow formulas) or fields (field formulas) a formula reads. */
+export function formulaReferences(formula: Formula<FlowInput | FieldInput>): string[] {
     return [...formula.inputs.values()].flatMap((input) =>
-        input.kind === 'isNew' ? [] : [input.reference]
+        'reference' in input ? [input.reference] : []
     );
 }
 
-/** Evaluates a compiled formula; throws FormulaError when formulon reports an error. */
+/** Whether a field's formula calls NOW() or TODAY(). */
+export function readsClock(formula: FieldFormula): boolean {
+    return formula.inputs.has('now') || formula.inputs.has('today');
+}
+
+/** Evaluates a compiled flow formula; throws FormulaError when formulon reports an error. */
 export function evaluateFormula(formula: Formula, context: FormulaContext): Scalar {
+    return fromLiteral(
+        evaluateInputs(formula, (input) => {
+            switch (input.kind) {
+                case 'isNew':
+                    return checkbox(context.isNew);
+                case 'changed':
+                    return checkbox(!context.isNew && context.changed(input.reference));
+                case 'prior':
+                    return toLiteral(context.prior(input.reference));
+                case 'value':
+                    return toLiteral(context.value(input.reference));
+            }
+        })
+    );
+}
+
+/**
+ * Evaluates a compiled field formula, with the type of its result as formulon gives it (`null`
+ * for a blank result); throws FormulaError when formulon reports an error. TODAY() is the UTC
+ * date of the org's clock, as $Flow.CurrentDate is. [verify in an org: TODAY() in the running
+ * user's time zone]
+ */
+export function evaluateFieldFormula(
+    formula: FieldFormula,
+    context: FieldFormulaContext
+): { readonly value: Scalar; readonly dataType: string } {
+    const result = evaluateInputs(formula, (input) => {
+        switch (input.kind) {
+            case 'now':
+                return { type: 'literal', value: context.now, dataType: 'datetime', options: {} };
+            case 'today':
+                return {
+                    type: 'literal',
+                    value: new Date(context.now.toISOString().slice(0, 10)),
+                    dataType: 'date',
+                    options: {}
+                };
+            case 'value':
+                return toLiteral(context.value(input.reference));
+        }
+    });
+    return { value: fromLiteral(result), dataType: result.dataType };
+}
+
+function evaluateInputs<Input>(
+    formula: Formula<Input>,
+    literal: (input: Input) => FormulonLiteral
+): FormulonLiteral {
     const values = new Map<string, FormulonLiteral>();
     for (const [name, input] of formula.inputs) {
-        switch (input.kind) {
-            case 'isNew':
-                values.set(name, checkbox(context.isNew));
-                break;
-            case 'changed':
-                values.set(name, checkbox(!context.isNew && context.changed(input.reference)));
-                break;
-            case 'prior':
-                values.set(name, toLiteral(context.prior(input.reference)));
-                break;
-            case 'value':
-                values.set(name, toLiteral(context.value(input.reference)));
-                break;
-        }
+        values.set(name, literal(input));
     }
-    return fromLiteral(evaluate(formula.ast, values));
+    return evaluate(formula.ast, values);
 }
 
 const checkbox = (value: boolean): FormulonLiteral => ({

@@ -106,5 +106,7 @@ export function referenceProblem(
     if (!object) {
         return MESSAGES.notARecord(root);
     }
-    return schema.findField(object, field) ? undefined : MESSAGES.unknownField(object.name, field);
+    return schema.findField(object, field)
+        ? undefined
+        : (schema.refusal(object, field) ?? MESSAGES.unknownField(object.name, field));
 }

@@ -2,6 +2,8 @@ import { DmlException, LimitException, type RecordError } from '../errors';
 import { MESSAGES } from '../messages';
 import type { FieldSchema, FieldType, ObjectSchema, OrgSchema } from '../schema';
 import type { FieldValues, LimitUsage, Scalar } from '../types';
+import { hasFormulaDefault } from '../schema/fields';
+import { computeFormulaFields, defaultOf } from './formulas';
 import { normalizeId } from './ids';
 import { GOVERNOR_LIMITS, LimitCounter, MAX_TRIGGER_DEPTH } from './limits';
 import { selectRecords, type QuerySpec } from './query';
@@ -290,7 +292,7 @@ export class Transaction {
             if (operation === 'delete') {
                 this.store.delete(object.name, String(row.record['Id']));
             } else {
-                computeFields(object, row.record);
+                computeFields(this.schema, object, row.record, this.now());
                 if (operation === 'insert') {
                     this.store.insert(object.name, row.record);
                 } else {
@@ -325,14 +327,18 @@ export class Transaction {
         values: FieldValues,
         keepIds: boolean
     ): TriggerRow {
+        const now = this.now();
         if (operation === 'insert') {
             const record: FieldValues = {};
             for (const field of object.fields) {
                 const given = field.writable ? values[field.name] : undefined;
-                record[field.name] = normalizeValue(
-                    field,
-                    given === undefined ? (field.defaultValue ?? null) : given
-                );
+                const value =
+                    given !== undefined
+                        ? given
+                        : hasFormulaDefault(field)
+                          ? defaultOf(field, now)
+                          : (field.defaultValue ?? null);
+                record[field.name] = normalizeValue(field, value);
             }
             const given =
                 keepIds && typeof values['Id'] === 'string' ? normalizeId(values['Id']) : undefined;
@@ -347,7 +353,7 @@ export class Transaction {
                     record[field.name] = autoNumber(field.autoNumberFormat, serial);
                 }
             }
-            computeFields(object, record);
+            computeFields(this.schema, object, record, now);
             return { record, prior: null, errors: [] };
         }
         const id = String(values['Id']);
@@ -361,9 +367,14 @@ export class Transaction {
                 }
             }
             this.stamp(object, record, 'update', {});
-            computeFields(object, record);
+            computeFields(this.schema, object, record, now);
         }
         return { record, prior: { ...stored }, errors: [] };
+    }
+
+    /** The org's clock, behind the system fields' times and NOW() and TODAY() in formulas. */
+    private now(): Date {
+        return new Date(this.context.now());
     }
 
     /**
@@ -376,7 +387,7 @@ export class Transaction {
         operation: 'insert' | 'update',
         given: FieldValues
     ): void {
-        const now = new Date(this.context.now()).toISOString();
+        const now = this.now().toISOString();
         const user = this.context.userId();
         for (const field of object.fields) {
             const role = field.audit;
@@ -575,12 +586,19 @@ function restrictsMixedDml(object: ObjectSchema, row: TriggerRow): boolean {
     );
 }
 
-function computeFields(object: ObjectSchema, record: FieldValues): void {
+/** Computes the record's read-only fields: those with a rule, then its formula fields. */
+function computeFields(
+    schema: OrgSchema,
+    object: ObjectSchema,
+    record: FieldValues,
+    now: Date
+): void {
     for (const field of object.fields) {
         if (field.compute) {
             record[field.name] = field.compute(record);
         }
     }
+    computeFormulaFields(schema, object, record, now);
 }
 
 function autoNumber(format: string, serial: number): string {

@@ -1,4 +1,17 @@
-import type { FieldDefinition, ProjectFieldDefinition } from '../../project/objects';
+import type {
+    FieldDefinition,
+    FormulaDefinition,
+    ProjectFieldDefinition
+} from '../../project/objects';
+import {
+    compileFieldFormula,
+    evaluateFieldFormula,
+    FormulaError,
+    formulaReferences,
+    readsClock,
+    unknownFunctions,
+    type FieldFormula
+} from '../flow/formula';
 import { MESSAGES } from '../messages';
 import type { Scalar } from '../types';
 import {
@@ -92,11 +105,179 @@ function apexFieldType(definition: FieldDefinition): FieldType | undefined {
     }
 }
 
+/**
+ * A formula field. The platform computes it and never stores it: its formula "automatically
+ * calculate[s] the value", and "users can't change the value of a formula field" (Salesforce
+ * Help, "Formula Data Types" and "Default Field Value Considerations": default values "are not
+ * read only", unlike formula fields). The embedded org computes it from the record's own fields
+ * whenever the record is saved, which gives what a read would for a formula that reads no clock,
+ * and refuses every write to it.
+ */
+export interface FormulaFieldSchema extends FieldSchema {
+    readonly formula: {
+        readonly compiled: FieldFormula;
+        /** The field's file and line. */
+        readonly at: string;
+        /**
+         * "Treat blank fields as zeroes" (BlankAsZero) or "as blanks" (BlankAsBlank), for the
+         * number, currency and percent fields the formula reads (Salesforce Help, "'Blank Field
+         * Handling' Section on a Salesforce Formula Field", 000381641).
+         */
+        readonly blankAsZero: boolean;
+        /** Decimal places of a Number or Currency result, rounded half up ("Formula Data Types"). */
+        readonly scale?: number;
+    };
+}
+
+/**
+ * A field whose default value is a formula (`NOW()`, `TODAY() + 7`), evaluated once, "at record
+ * creation" (Salesforce Help, "Default Field Value Considerations"); a literal default is the
+ * field's defaultValue.
+ */
+export interface FormulaDefaultFieldSchema extends FieldSchema {
+    readonly defaultFormula: FieldFormula;
+}
+
+export function isFormulaField(field: FieldSchema): field is FormulaFieldSchema {
+    return 'formula' in field;
+}
+
+export function hasFormulaDefault(field: FieldSchema): field is FormulaDefaultFieldSchema {
+    return 'defaultFormula' in field;
+}
+
+/**
+ * The metadata types a formula returns that the org computes (Salesforce Help, "Formula Data
+ * Types"). Percent is left out: a percent field's formula value is "a decimal divided by 100"
+ * while the API gives the percentage [verify in an org: what Apex reads from a Percent formula];
+ * Time is not stored by the org.
+ */
+const FORMULA_RETURN_TYPES: Readonly<Record<string, FieldType>> = {
+    Text: 'text',
+    Number: 'number',
+    Currency: 'number',
+    Checkbox: 'checkbox',
+    Date: 'date',
+    DateTime: 'datetime'
+};
+
+/** The type of value formulon gives for a field of each type the org stores. */
+export const FORMULA_RESULT_TYPES: Readonly<Partial<Record<FieldType, string>>> = {
+    text: 'text',
+    textarea: 'text',
+    email: 'text',
+    url: 'text',
+    phone: 'text',
+    picklist: 'text',
+    checkbox: 'checkbox',
+    number: 'number',
+    date: 'date',
+    datetime: 'datetime'
+};
+
+/** A fixed instant, to learn the type of a default formula's value when the project loads. */
+const ANY_TIME = new Date(0);
+
+/**
+ * Compiles a field's formula, or says why the org cannot evaluate it: it reads a field of
+ * another record (`Parent__r.Name__c`) or a global variable (`$User.Id`), calls a function
+ * formulon lacks, or (a default value) reads a field of the record.
+ */
+function fieldFormula(source: string, isDefault: boolean): FieldFormula | string {
+    let compiled: FieldFormula;
+    try {
+        compiled = compileFieldFormula(source);
+    } catch (error: unknown) {
+        if (error instanceof FormulaError) {
+            return MESSAGES.formulaReason.syntax(error.message);
+        }
+        throw error;
+    }
+    for (const reference of formulaReferences(compiled)) {
+        if (reference.startsWith('$')) {
+            return MESSAGES.formulaReason.global(reference);
+        }
+        if (reference.includes('.')) {
+            return MESSAGES.formulaReason.otherRecord(reference);
+        }
+        if (isDefault) {
+            return MESSAGES.formulaReason.recordField(reference);
+        }
+    }
+    const unknown = unknownFunctions(compiled);
+    return unknown.length > 0 ? MESSAGES.formulaReason.functions(unknown) : compiled;
+}
+
+function formulaField(
+    definition: ProjectFieldDefinition,
+    formula: FormulaDefinition
+): StorableField {
+    const at = `${definition.file}:${definition.line}`;
+    const refuse = (reason: string): UnsupportedField => ({
+        unsupported: MESSAGES.unsupported.formula(formula.returnType, at, reason)
+    });
+    const type = FORMULA_RETURN_TYPES[formula.returnType];
+    if (!type) {
+        return refuse(MESSAGES.formulaReason.returnType(formula.returnType));
+    }
+    // Absent, the setting is taken as BlankAsZero. [verify in an org: what a field file
+    // without <formulaTreatBlanksAs> deploys as]
+    const blanks = formula.treatBlanksAs ?? 'BlankAsZero';
+    if (blanks !== 'BlankAsZero' && blanks !== 'BlankAsBlank') {
+        return refuse(MESSAGES.formulaReason.blanks(blanks));
+    }
+    const compiled = fieldFormula(formula.expression, false);
+    if (typeof compiled === 'string') {
+        return refuse(compiled);
+    }
+    if (readsClock(compiled)) {
+        return refuse(MESSAGES.formulaReason.clock);
+    }
+    const computed: FormulaFieldSchema = {
+        ...field(definition.name, type, { writable: false }),
+        formula: {
+            compiled,
+            at,
+            blankAsZero: blanks === 'BlankAsZero',
+            ...(type === 'number' && definition.scale !== undefined
+                ? { scale: definition.scale }
+                : {})
+        }
+    };
+    return computed;
+}
+
+/**
+ * A default value that is a formula, or why the org cannot evaluate it. It reads nothing but
+ * the clock, so it is evaluated once here to check that its value fits the field.
+ */
+function defaultFormula(text: string, type: FieldType): FieldFormula | string {
+    const compiled = fieldFormula(text, true);
+    if (typeof compiled === 'string') {
+        return compiled;
+    }
+    let dataType: string;
+    try {
+        dataType = evaluateFieldFormula(compiled, {
+            now: ANY_TIME,
+            value: () => ({ value: null, type: 'text' })
+        }).dataType;
+    } catch (error: unknown) {
+        if (error instanceof FormulaError) {
+            return MESSAGES.formulaReason.syntax(error.message);
+        }
+        throw error;
+    }
+    return dataType === FORMULA_RESULT_TYPES[type]
+        ? compiled
+        : MESSAGES.formulaReason.resultType(dataType, type);
+}
+
 /** A field of the project's metadata as the embedded org stores it, or why it does not. */
 export function projectField(definition: ProjectFieldDefinition): StorableField {
     const at = `${definition.file}:${definition.line}`;
     if (definition.formula) {
-        return { unsupported: MESSAGES.unsupported.formula(definition.formula.returnType, at) };
+        return formulaField(definition, definition.formula);
     }
     if (definition.metadataType === 'AutoNumber' && definition.displayFormat) {
         return field(definition.name, 'text', {
@@ -113,12 +294,18 @@ export function projectField(definition: ProjectFieldDefinition): StorableField 
         return { unsupported: MESSAGES.unsupported.globalValueSet(picklist.valueSetName, at) };
     }
     const defaultValue = literalDefault(definition.defaultValue, type);
-    if (defaultValue === INVALID) {
+    const formula =
+        defaultValue === INVALID ? defaultFormula(definition.defaultValue ?? '', type) : undefined;
+    if (typeof formula === 'string') {
         return {
-            unsupported: MESSAGES.unsupported.formulaDefault(definition.defaultValue ?? '', at)
+            unsupported: MESSAGES.unsupported.formulaDefault(
+                definition.defaultValue ?? '',
+                at,
+                formula
+            )
         };
     }
-    return field(definition.name, type, {
+    const stored = field(definition.name, type, {
         required: definition.required,
         ...(definition.metadataType === 'MasterDetail' ? { masterDetail: true } : {}),
         unique: definition.unique,
@@ -129,9 +316,14 @@ export function projectField(definition: ProjectFieldDefinition): StorableField 
         ...(picklist && picklist.valueSetName === undefined
             ? { picklistValues: picklist.values }
             : {}),
-        ...(defaultValue !== undefined ? { defaultValue } : {}),
+        ...(defaultValue !== undefined && defaultValue !== INVALID ? { defaultValue } : {}),
         ...(type === 'checkbox' && defaultValue === undefined ? { defaultValue: false } : {})
     });
+    if (formula) {
+        const withDefault: FormulaDefaultFieldSchema = { ...stored, defaultFormula: formula };
+        return withDefault;
+    }
+    return stored;
 }
 
 /**
@@ -182,8 +374,8 @@ export function platformField(
 const INVALID = Symbol('invalid default');
 
 /**
- * Default values are formulas; the runtime takes the literal ones (true/false, numbers, quoted
- * text), which is what field defaults nearly always are, and refuses the others by name.
+ * Default values are formulas; the literal ones (true/false, numbers, quoted text), which is what
+ * field defaults nearly always are, are read here, and the others evaluated on insert.
  */
 function literalDefault(
     text: string | undefined,
