@@ -17,6 +17,11 @@ export type TypeDeclaration =
     | { readonly kind: 'reference'; readonly name: string }
     /** An object literal: its property signatures, in declaration order. */
     | { readonly kind: 'object'; readonly members: readonly MemberDeclaration[] }
+    /**
+     * A plain value: 65 aliases of metadata.d.ts are `string` (`Fit`, `DashboardComponentColumnType`),
+     * where the WSDL's simple type has no enumeration the generator kept.
+     */
+    | { readonly kind: 'primitive'; readonly name: 'string' | 'number' | 'boolean' }
     | { readonly kind: 'unsupported'; readonly syntax: string };
 
 /** A property of an object literal. */
@@ -89,6 +94,10 @@ export function parseDeclarations(source: string, fileName: string): SchemaDecla
         }
         if (ts.isTypeReferenceNode(node)) {
             return { kind: 'reference', name: entityName(node.typeName) };
+        }
+        const primitive = propertyType(node);
+        if (primitive.kind === 'primitive') {
+            return primitive;
         }
         if (ts.isTypeLiteralNode(node)) {
             const members: MemberDeclaration[] = [];

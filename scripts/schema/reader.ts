@@ -80,7 +80,7 @@ export class MetadataSchema {
             return cached;
         }
         const declaration = this.aliases.get(name);
-        if (!declaration || declaration.kind === 'enum') {
+        if (!declaration || declaration.kind === 'enum' || declaration.kind === 'primitive') {
             return undefined;
         }
         const elements: ElementSchema[] = [];
@@ -124,6 +124,8 @@ export class MetadataSchema {
                     addElement(into, seen, this.element(member));
                 }
                 return false;
+            case 'primitive':
+                throw new Error(`The metadata schema extends ${type.name}, which has no elements.`);
             default:
                 throw new Error(`Unsupported type node in the metadata schema: ${type.syntax}`);
         }
@@ -149,6 +151,10 @@ export class MetadataSchema {
                 const { name } = type;
                 if (name === 'Date') {
                     return { kind: 'primitive', name: 'date' };
+                }
+                const declaration = this.aliases.get(name);
+                if (declaration?.kind === 'primitive') {
+                    return { kind: 'primitive', name: declaration.name };
                 }
                 const values = this.enumType(name);
                 return values ? { kind: 'enum', name, values } : { kind: 'complex', name };

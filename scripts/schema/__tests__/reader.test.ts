@@ -176,6 +176,22 @@ describe('MetadataSchema of a declaration source', () => {
         expect(schema.complexType('Note')?.isMetadata).toBe(false);
     });
 
+    it('reads a property typed by an alias of string as a string (Dashboard components use 65 of them)', () => {
+        const aliased = new MetadataSchema(`
+            export type Fit = string;
+            export type Component = { fit?: Fit; title: string; };
+        `);
+
+        expect(aliased.complexType('Component')?.elements[0]).toEqual({
+            name: 'fit',
+            type: { kind: 'primitive', name: 'string' },
+            repeated: false,
+            required: false
+        });
+        expect(aliased.complexType('Fit')).toBeUndefined();
+        expect(aliased.enumType('Fit')).toBeUndefined();
+    });
+
     it('names the construct it does not support', () => {
         const unsupported = new MetadataSchema(`
             export type Mixed = { value: string | number; };
