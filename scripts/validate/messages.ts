@@ -141,15 +141,19 @@ export const messages = {
             message: `The root element is <${actual}>, but the file's folder and suffix make it a ${expected}.`,
             fix: `Make the root element <${expected}>, or give the file the folder and suffix of a ${actual}.`
         }),
+        emptyEnum: (name: string, type: string): Text => ({
+            message: `<${name}> is empty, which is no value of ${type}: the Metadata API reads it as no value, as retrieves write it.`,
+            fix: `Remove <${name}></${name}>, or write one of the values of ${type}.`
+        }),
         namespace: (root: string, namespace: string): Text => ({
             message: `<${root}> does not declare the Metadata API namespace.`,
             fix: `Write <${root} xmlns="${namespace}">.`
         }),
         unknownElement: (name: string, type: string, suggestion: string | undefined): Text => ({
-            message: `<${name}> is not an element of ${type}.`,
+            message: `<${name}> is not an element of ${type} in the Metadata API schema of @salesforce/types, which lacks some elements the API accepts.`,
             fix: suggestion
-                ? `Did you mean <${suggestion}>? Otherwise remove <${name}>.`
-                : `Remove <${name}>, or move it to the element it belongs to.`
+                ? `Did you mean <${suggestion}>? If <${name}> is what Salesforce writes (a retrieve or Setup saved it), keep it.`
+                : `Remove <${name}> or move it to the element it belongs to, unless Salesforce writes it there (a retrieve or Setup saved it).`
         }),
         repeated: (name: string, type: string): Text => ({
             message: `<${name}> appears more than once, but ${type} allows it once.`,
@@ -284,14 +288,21 @@ export const messages = {
         })
     },
 
+    settings: {
+        badSeverity: (key: string, value: string, fallback: string): Text => ({
+            message: `plugins.validate.${key} of sfdx-project.json is ${value}, not "error", "warning" or "note".`,
+            fix: `Write one of "error", "warning" or "note", or remove the key (the finding is then a ${fallback}).`
+        }),
+        badThreshold: (value: string): Text => ({
+            message: `plugins.validate.apexPmdSeverityThreshold of sfdx-project.json is ${value}, not a PMD severity level from 1 (critical) to 5 (info).`,
+            fix: 'Write a whole number from 1 to 5 (2 fails on critical and high findings, as sf code-analyzer run --severity-threshold 2 does), or remove the key (PMD findings are then warnings).'
+        })
+    },
+
     permissions: {
         notGranted: (field: string): Text => ({
             message: `No permission set or profile of the project grants read access to ${field}: nobody can see it.`,
             fix: `Add <fieldPermissions> for ${field} with <readable>true</readable> to a permission set.`
-        }),
-        badSeverity: (value: string): Text => ({
-            message: `plugins.validate.ungrantedFieldSeverity is ${value}, not "error", "warning" or "note".`,
-            fix: 'Write one of "error", "warning" or "note", or remove the key (a field without a grant is then a warning).'
         }),
         grantsRequired: (field: string, masterDetail: boolean): Text => ({
             message: `Grants ${field}, a ${masterDetail ? 'master-detail' : 'required'} field: the Metadata API refuses field permissions on it (it is always visible).`,

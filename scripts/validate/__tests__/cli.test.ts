@@ -32,6 +32,11 @@ describe('npm run validate', () => {
 
     it('exits 1 on errors and prints them line by line, then the summary', () => {
         const dir = copyFixture('valid-project', {
+            'sfdx-project.json': JSON.stringify({
+                packageDirectories: [{ path: 'force-app', default: true }],
+                sourceApiVersion: '66.0',
+                plugins: { validate: { apiVersionMismatchSeverity: 'error' } }
+            }),
             [VALID_FLOW]: replace('<apiVersion>66.0</apiVersion>', '<apiVersion>65.0</apiVersion>')
         });
         const { status, stdout } = run(dir, '--rule', 'api-version', '--rule', 'xml-syntax');

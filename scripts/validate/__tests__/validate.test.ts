@@ -49,6 +49,11 @@ describe('validateProject', () => {
 
     it('fails on errors, counts findings and sorts them by file and line', async () => {
         const dir = copyFixture('valid-project', {
+            'sfdx-project.json': JSON.stringify({
+                packageDirectories: [{ path: 'force-app', default: true }],
+                sourceApiVersion: '66.0',
+                plugins: { validate: { apiVersionMismatchSeverity: 'error' } }
+            }),
             [VALID_FLOW]: (text) =>
                 replace(
                     '<apiVersion>66.0</apiVersion>',

@@ -8,6 +8,7 @@ import { codeAnalyzer, pmdEngine } from '../dependencies';
 import { ToolError } from '../errors';
 import { finding } from '../finding';
 import { messages } from '../messages';
+import { pmdThreshold } from '../settings';
 import { PROJECT_FILE, type Project } from '../../project';
 import type { Finding, Rule } from '../types';
 
@@ -17,8 +18,10 @@ const ID = 'apex-pmd';
 const ENGINE_ERRORS = new Set(['UninstantiableEngineError', 'UnexpectedEngineError']);
 
 /**
- * PMD's Recommended rules through Salesforce Code Analyzer: severity 1 (critical) and 2 (high)
- * fail the run, 3 to 5 are warnings. A project's own code-analyzer.yml (or .yaml) at its root
+ * PMD's Recommended rules through Salesforce Code Analyzer. Like `sf code-analyzer run`, which
+ * fails only with `--severity-threshold`, their findings are warnings unless the project sets
+ * `plugins.validate.apexPmdSeverityThreshold` in sfdx-project.json: then findings of that level
+ * or a more severe one (1 critical, 2 high, ... 5 info) fail the run. This package sets 2. A project's own code-analyzer.yml (or .yaml) at its root
  * configures the run as it configures Code Analyzer: rule severities, tags (which rules are
  * Recommended), disabled rules, custom PMD rulesets, ignored files and suppressions.
  */
@@ -26,7 +29,7 @@ export function apexPmdRule(javaCommand: string): Rule {
     return {
         id: ID,
         description:
-            "PMD's Recommended Apex rules (Code Analyzer, Java 17): no critical or high violation.",
+            "PMD's Recommended Apex rules (Code Analyzer, Java 17): no violation at or above the project's plugins.validate.apexPmdSeverityThreshold.",
         async check(project) {
             const files = apexFiles(project);
             if (files.length === 0) {
@@ -45,22 +48,20 @@ export function apexPmdRule(javaCommand: string): Rule {
             if (!java.ok) {
                 throw new ToolError(messages.apex.javaMissing(java.reason));
             }
-            const { SeverityLevel } = codeAnalyzer();
+            const { threshold, problem } = pmdThreshold(project, ID);
             const violations = await runPmdWithRetry(project, files, configured.config);
-            const findings: Finding[] = [];
+            const findings: Finding[] = problem ? [problem] : [];
             for (const violation of violations) {
                 const rule = violation.getRule();
                 const location = violation.getPrimaryLocation();
                 const absolute = location.getFile();
                 const line = location.getStartLine();
                 const column = location.getStartColumn();
-                const level = rule.getSeverityLevel();
+                const level: number = rule.getSeverityLevel();
                 findings.push(
                     finding(
                         `${ID}/${rule.getName()}`,
-                        level === SeverityLevel.Critical || level === SeverityLevel.High
-                            ? 'error'
-                            : 'warning',
+                        threshold !== undefined && level <= threshold ? 'error' : 'warning',
                         messages.apex.pmd(
                             rule.getName(),
                             level,

@@ -2,8 +2,8 @@ import { childText, children } from '../../xml/parse';
 import { atElement, finding } from '../finding';
 import { messages } from '../messages';
 import { childPath, objectModel, splitQualified, type ProjectField } from '../model';
-import type { Project } from '../../project';
-import type { Finding, Rule, Severity } from '../types';
+import { configuredSeverity } from '../settings';
+import type { Finding, Rule } from '../types';
 
 const ID = 'field-permissions';
 
@@ -23,25 +23,6 @@ const WITHOUT_FIELD_SECURITY: ReadonlySet<string> = new Set([
     'custom-metadata-type',
     'custom-setting'
 ]);
-
-const SEVERITIES: readonly Severity[] = ['error', 'warning', 'note'];
-
-/**
- * How severe a field without any grant is: `plugins.validate.ungrantedFieldSeverity` of
- * sfdx-project.json, else a warning (the field deploys; whether someone must see it is the
- * project's call).
- */
-function ungrantedSeverity(project: Project): Severity | { readonly invalid: unknown } {
-    const settings = project.config.plugins?.validate;
-    const value =
-        typeof settings === 'object' && settings !== null
-            ? (settings as Record<string, unknown>).ungrantedFieldSeverity
-            : undefined;
-    if (value === undefined) {
-        return 'warning';
-    }
-    return SEVERITIES.includes(value as Severity) ? (value as Severity) : { invalid: value };
-}
 
 /**
  * Custom fields are visible to nobody until a permission set or profile grants them (a field
@@ -115,16 +96,15 @@ export const fieldPermissionsRule: Rule = {
                 }
             }
         }
-        const severity = ungrantedSeverity(project);
-        if (typeof severity !== 'string') {
-            findings.push(
-                finding(
-                    ID,
-                    'error',
-                    messages.permissions.badSeverity(JSON.stringify(severity.invalid)),
-                    { file: 'sfdx-project.json' }
-                )
-            );
+        // A field without any grant deploys; whether someone must see it is the project's call.
+        const { severity, problem } = configuredSeverity(
+            project,
+            ID,
+            'ungrantedFieldSeverity',
+            'warning'
+        );
+        if (problem) {
+            findings.push(problem);
         }
         for (const [key, field] of fields) {
             const needsGrant =
@@ -139,7 +119,7 @@ export const fieldPermissionsRule: Rule = {
                 findings.push(
                     finding(
                         ID,
-                        typeof severity === 'string' ? severity : 'error',
+                        severity,
                         messages.permissions.notGranted(`${field.object}.${field.name}`),
                         { file: field.file }
                     )

@@ -14,12 +14,6 @@ const ID = 'flow-scanner';
 
 const FLOW_SCANNER_CONFIG = '.flow-scanner.json';
 
-/**
- * This repository's configuration, used for projects that have none of their own, so that any
- * project gets the same checklist.
- */
-const DEFAULT_CONFIG = path.resolve(__dirname, '..', '..', '..', FLOW_SCANNER_CONFIG);
-
 const SEVERITIES: Readonly<Record<string, Severity>> = {
     error: 'error',
     warning: 'warning',
@@ -28,7 +22,8 @@ const SEVERITIES: Readonly<Record<string, Severity>> = {
 
 /**
  * Lightning Flow Scanner's rules, configured by the project's .flow-scanner.json (the file the
- * scanner's CLI and VS Code extension read too). Its severities map one to one: errors fail the
+ * scanner's CLI and VS Code extension read too); a project without one gets the scanner's
+ * defaults, never this repository's house rules. Its severities map one to one: errors fail the
  * run, warnings and notes do not. This repository's configuration makes errors of what breaks
  * at run time, hits governor limits or exposes data, and of the house style's musts (a
  * description, a trigger order); warnings of maintainability; a note of Auto-Layout. It expects
@@ -143,12 +138,12 @@ function locate(
 type ConfigResult = { readonly rules: IRulesConfig | undefined } | { readonly finding: Finding };
 
 function readConfig(project: Project): ConfigResult {
-    const own = path.join(project.root, FLOW_SCANNER_CONFIG);
-    const file = fs.existsSync(own) ? own : DEFAULT_CONFIG;
+    const file = path.join(project.root, FLOW_SCANNER_CONFIG);
     if (!fs.existsSync(file)) {
+        // The scanner's own defaults: its default rules, each at the severity it declares.
         return { rules: undefined };
     }
-    const shown = file === own ? FLOW_SCANNER_CONFIG : file;
+    const shown = FLOW_SCANNER_CONFIG;
     try {
         const data: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
         if (!isRecord(data)) {

@@ -1,6 +1,7 @@
 import type { ComplexTypeSchema, ElementSchema, MetadataSchema } from '../../schema';
 import type { XmlElement } from '../../xml/parse';
 import { METADATA_NAMESPACE } from '../../xml/write';
+import { configuredSeverity } from '../settings';
 import { atElement, finding } from '../finding';
 import { messages } from '../messages';
 import { childPath, closestName, metadataSchema } from '../model';
@@ -8,6 +9,12 @@ import type { Component } from '../../project';
 import type { Finding, Rule, Severity } from '../types';
 
 const ID = 'schema';
+
+/**
+ * The Tooling API's namespace, which files retrieved through it (and some public samples that
+ * deploy in their CI) declare; the Metadata API deploys them as it does its own.
+ */
+const TOOLING_NAMESPACE = 'urn:metadata.tooling.soap.sforce.com';
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const BOOLEAN = new Set(['true', 'false', '1', '0']);
@@ -23,7 +30,16 @@ export const schemaRule: Rule = {
     preload: metadataSchema,
     check(project) {
         const schema = metadataSchema();
-        const findings: Finding[] = [];
+        // @salesforce/types lacks elements the API accepts (CustomField.displayLocationInDecimal,
+        // FlowActionCall.versionSegment that Flow Builder writes): an element it does not
+        // declare is a warning unless the project makes it an error.
+        const { severity: unknownSeverity, problem } = configuredSeverity(
+            project,
+            ID,
+            'unknownElementSeverity',
+            'warning'
+        );
+        const findings: Finding[] = problem ? [problem] : [];
         for (const [file, component] of project.components.components) {
             const root = component.xml === file ? project.xmlRoot(file) : undefined;
             if (!root) {
@@ -45,7 +61,10 @@ export const schemaRule: Rule = {
             if (!type) {
                 continue;
             }
-            if (root.attributes.xmlns !== METADATA_NAMESPACE) {
+            if (
+                root.attributes.xmlns !== METADATA_NAMESPACE &&
+                root.attributes.xmlns !== TOOLING_NAMESPACE
+            ) {
                 findings.push(
                     finding(
                         ID,
@@ -56,7 +75,7 @@ export const schemaRule: Rule = {
                 );
             }
             const checksOrder = !ORDER_NOT_ENFORCED.has(typeName);
-            new SchemaChecker(schema, file, findings, checksOrder).checkChildren(
+            new SchemaChecker(schema, file, findings, checksOrder, unknownSeverity).checkChildren(
                 root,
                 type,
                 root.name
@@ -94,7 +113,8 @@ class SchemaChecker {
         private readonly schema: MetadataSchema,
         private readonly file: string,
         private readonly findings: Finding[],
-        private readonly checksOrder: boolean
+        private readonly checksOrder: boolean,
+        private readonly unknownSeverity: Severity
     ) {}
 
     public checkChildren(element: XmlElement, type: ComplexTypeSchema, path: string): void {
@@ -111,7 +131,8 @@ class SchemaChecker {
                 this.report(
                     child,
                     childAt,
-                    messages.schema.unknownElement(child.name, type.name, suggestion)
+                    messages.schema.unknownElement(child.name, type.name, suggestion),
+                    this.unknownSeverity
                 );
                 continue;
             }
@@ -178,6 +199,11 @@ class SchemaChecker {
         const { type } = declaration;
         const hasChildren = element.children.length > 0;
         const text = element.text.trim();
+        if (element.attributes['xsi:nil'] === 'true') {
+            // Nil is no value, of a complex type as of a simple one (XML Schema Part 1,
+            // "xsi:nil"): retrieves write <objectMapping xsi:nil="true"/> in duplicate rules.
+            return;
+        }
         if (type.kind === 'complex') {
             const complex = this.schema.complexType(type.name);
             if (!complex) {
@@ -198,11 +224,15 @@ class SchemaChecker {
             this.report(element, path, messages.schema.childrenInValue(element.name));
             return;
         }
-        if (element.attributes['xsi:nil'] === 'true') {
-            return;
-        }
         if (type.kind === 'enum') {
-            if (!type.values.includes(text)) {
+            if (text === '' && !declaration.required) {
+                this.report(
+                    element,
+                    path,
+                    messages.schema.emptyEnum(element.name, type.name),
+                    'warning'
+                );
+            } else if (!type.values.includes(text)) {
                 this.report(
                     element,
                     path,

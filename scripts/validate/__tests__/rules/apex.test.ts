@@ -73,7 +73,7 @@ describe('apex-pmd', () => {
         expect(of(valid, 'apex-pmd').filter((item) => item.severity === 'error')).toEqual([]);
     });
 
-    it('fails on severity 1-2 violations and warns on the others', () => {
+    it('fails on violations at or above the threshold of sfdx-project.json (2) and warns on the others', () => {
         const result = of(broken, 'apex-pmd');
         expect(result).toEqual(
             expect.arrayContaining([
@@ -91,6 +91,48 @@ describe('apex-pmd', () => {
                 })
             ])
         );
+    });
+});
+
+describe('apex-pmd without a threshold', () => {
+    let unconfigured: Finding[] = [];
+    let badThreshold: Finding[] = [];
+    const project = (validate?: Record<string, unknown>): string =>
+        JSON.stringify({
+            packageDirectories: [{ path: 'force-app', default: true }],
+            sourceApiVersion: '66.0',
+            ...(validate ? { plugins: { validate } } : {})
+        });
+
+    beforeAll(async () => {
+        [unconfigured, badThreshold] = await Promise.all([
+            findings(copyFixture('apex-broken', { 'sfdx-project.json': project() }), ['apex-pmd']),
+            findings(
+                copyFixture('apex-valid', {
+                    'sfdx-project.json': project({ apexPmdSeverityThreshold: 'high' })
+                }),
+                ['apex-pmd']
+            )
+        ]);
+    }, 180_000);
+
+    it('warns on every violation, as sf code-analyzer run without --severity-threshold', () => {
+        expect(unconfigured).toEqual(
+            expect.arrayContaining([
+                expect.objectContaining({ rule: 'apex-pmd/ApexCRUDViolation', severity: 'warning' })
+            ])
+        );
+        expect(unconfigured.filter((item) => item.severity === 'error')).toEqual([]);
+    });
+
+    it('reports a threshold that is not a PMD severity level', () => {
+        expect(badThreshold).toEqual([
+            expect.objectContaining({
+                severity: 'error',
+                file: 'sfdx-project.json',
+                message: expect.stringContaining('"high"') as string
+            })
+        ]);
     });
 });
 

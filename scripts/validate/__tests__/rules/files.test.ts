@@ -135,18 +135,43 @@ describe('api-version', () => {
         expect(await findings(fixture('valid-project'), ['api-version'])).toEqual([]);
     });
 
-    it('reports a component with another API version, at its line', async () => {
+    it('warns of a component with another API version, at its line', async () => {
         const dir = copyFixture('valid-project', {
             [VALID_FLOW]: replace('<apiVersion>66.0</apiVersion>', '<apiVersion>65.0</apiVersion>')
         });
         expect(await findings(dir, ['api-version'])).toEqual([
             expect.objectContaining({
                 rule: 'api-version',
-                severity: 'error',
+                severity: 'warning',
                 file: VALID_FLOW,
                 line: 3,
                 path: 'Flow.apiVersion',
                 fix: expect.stringContaining('<apiVersion>66.0</apiVersion>') as string
+            })
+        ]);
+    });
+
+    it('reports another API version at the severity sfdx-project.json sets, and a bad setting', async () => {
+        const project = (severity: unknown): string =>
+            JSON.stringify({
+                packageDirectories: [{ path: 'force-app', default: true }],
+                sourceApiVersion: '66.0',
+                plugins: { validate: { apiVersionMismatchSeverity: severity } }
+            });
+        const older = replace('<apiVersion>66.0</apiVersion>', '<apiVersion>65.0</apiVersion>');
+        const strict = copyFixture('valid-project', {
+            [VALID_FLOW]: older,
+            'sfdx-project.json': project('error')
+        });
+        expect(await findings(strict, ['api-version'])).toEqual([
+            expect.objectContaining({ severity: 'error', file: VALID_FLOW })
+        ]);
+        const wrong = copyFixture('valid-project', { 'sfdx-project.json': project(true) });
+        expect(await findings(wrong, ['api-version'])).toEqual([
+            expect.objectContaining({
+                severity: 'error',
+                file: 'sfdx-project.json',
+                message: expect.stringContaining('apiVersionMismatchSeverity') as string
             })
         ]);
     });

@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { generatePackage, writeFiles } from '../../../generate';
 import {
     copyFixture,
@@ -69,9 +71,36 @@ describe('flow-scanner', () => {
     });
 
     it("expects the package's own template to be inactive, through the repository's configuration", async () => {
-        const dir = createProject({});
+        const dir = createProject({
+            '.flow-scanner.json': fs.readFileSync(
+                path.resolve(__dirname, '../../../../.flow-scanner.json'),
+                'utf8'
+            )
+        });
         writeFiles(dir, generatePackage());
         expect(await findings(dir, ['flow-scanner'])).toEqual([]);
+    });
+
+    it("runs a project without .flow-scanner.json on the scanner's defaults, not this repository's house rules", async () => {
+        const dir = createProject({});
+        const files = generatePackage().map((file) =>
+            file.path.endsWith('.flow-meta.xml')
+                ? {
+                      ...file,
+                      content: file.content.replace(/\n\s*<triggerOrder>\d+<\/triggerOrder>/, '')
+                  }
+                : file
+        );
+        writeFiles(dir, files);
+        const scanned = await findings(dir, ['flow-scanner']);
+        // The house rules make a missing trigger order an error and excuse the template's
+        // inactivity; the scanner's defaults make the first a note and report the second.
+        expect(scanned).toEqual(
+            expect.arrayContaining([
+                expect.objectContaining({ rule: 'flow-scanner/TriggerOrder', severity: 'note' }),
+                expect.objectContaining({ rule: 'flow-scanner/InactiveFlow', severity: 'error' })
+            ])
+        );
     });
 
     it("maps the scanner's severities from the project's configuration", async () => {

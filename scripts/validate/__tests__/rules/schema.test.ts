@@ -39,7 +39,7 @@ describe('schema', () => {
         expect(result.findings).toEqual([]);
     });
 
-    it('reports an unknown element, with the element it resembles', async () => {
+    it('warns of an element the schema does not declare, with the element it resembles', async () => {
         expect(
             await schemaFindings({
                 [VALID_EMAIL_FIELD]: replace(
@@ -50,12 +50,47 @@ describe('schema', () => {
         ).toEqual([
             expect.objectContaining({
                 rule: 'schema',
-                severity: 'error',
+                severity: 'warning',
                 file: VALID_EMAIL_FIELD,
                 line: 5,
                 path: 'CustomField.requird',
-                message: '<requird> is not an element of CustomField.',
+                message:
+                    '<requird> is not an element of CustomField in the Metadata API schema of @salesforce/types, which lacks some elements the API accepts.',
                 fix: expect.stringContaining('<required>') as string
+            })
+        ]);
+    });
+
+    it('reports an undeclared element at the severity sfdx-project.json sets', async () => {
+        const result = await schemaFindings({
+            'sfdx-project.json': JSON.stringify({
+                packageDirectories: [{ path: 'force-app', default: true }],
+                sourceApiVersion: '66.0',
+                plugins: { validate: { unknownElementSeverity: 'error' } }
+            }),
+            [VALID_EMAIL_FIELD]: replace('<required>false</required>', '<requird>false</requird>')
+        });
+        expect(result).toEqual([
+            expect.objectContaining({ severity: 'error', path: 'CustomField.requird' })
+        ]);
+    });
+
+    it('takes xsi:nil as no value, of a complex type too, and warns of an empty enum value', async () => {
+        const result = await schemaFindings({
+            [VALID_EMAIL_FIELD]: (text) =>
+                replace(
+                    '<fullName>Email__c</fullName>',
+                    '<fullName>Email__c</fullName>\n    <deleteConstraint></deleteConstraint>'
+                )(text).replace(
+                    '<label>Email</label>',
+                    '<label>Email</label>\n    <lookupFilter xsi:nil="true"/>'
+                )
+        });
+        expect(result).toEqual([
+            expect.objectContaining({
+                severity: 'warning',
+                path: 'CustomField.deleteConstraint',
+                message: expect.stringContaining('is empty') as string
             })
         ]);
     });
@@ -71,7 +106,8 @@ describe('schema', () => {
         ).toEqual([
             expect.objectContaining({
                 path: 'Flow.loops[Loop_Matching_Users].bogus',
-                message: '<bogus> is not an element of FlowLoop.'
+                message:
+                    '<bogus> is not an element of FlowLoop in the Metadata API schema of @salesforce/types, which lacks some elements the API accepts.'
             })
         ]);
     });
@@ -215,7 +251,8 @@ describe('schema', () => {
         });
         expect(await findings(unknown, ['schema'])).toEqual([
             expect.objectContaining({
-                message: '<isExposd> is not an element of LightningComponentBundle.'
+                message:
+                    '<isExposd> is not an element of LightningComponentBundle in the Metadata API schema of @salesforce/types, which lacks some elements the API accepts.'
             })
         ]);
     });
@@ -230,5 +267,16 @@ describe('schema', () => {
                 message: '<ListView> does not declare the Metadata API namespace.'
             })
         ]);
+    });
+
+    it("accepts the Tooling API's namespace, which files retrieved through it declare", async () => {
+        expect(
+            await schemaFindings({
+                [VALID_LIST_VIEW]: replace(
+                    'xmlns="http://soap.sforce.com/2006/04/metadata"',
+                    'xmlns="urn:metadata.tooling.soap.sforce.com"'
+                )
+            })
+        ).toEqual([]);
     });
 });
