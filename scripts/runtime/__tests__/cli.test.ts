@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { PROJECT_ROOT, ROOT } from './helpers';
 
@@ -72,6 +73,73 @@ describe('command lines', () => {
         expect(invalid.stderr).toMatch(
             /^reports\/invalid\.scenario\.json: steps\[0\]\.insert: unknown object "Contakt"/
         );
+    });
+
+    it('simulate --project runs a scenario against another project, its flows named from that root', () => {
+        const other = fs.mkdtempSync(path.join(os.tmpdir(), 'simulate-project-'));
+        try {
+            const write = (file: string, text: string): void => {
+                fs.mkdirSync(path.dirname(path.join(other, file)), { recursive: true });
+                fs.writeFileSync(path.join(other, file), text);
+            };
+            const meta = '<?xml version="1.0" encoding="UTF-8"?>';
+            const ns = 'xmlns="http://soap.sforce.com/2006/04/metadata"';
+            write(
+                'sfdx-project.json',
+                '{"packageDirectories":[{"path":"src","default":true}],"sourceApiVersion":"62.0"}'
+            );
+            write(
+                'src/objects/Pet__c/Pet__c.object-meta.xml',
+                `${meta}<CustomObject ${ns}><label>Pet</label><pluralLabel>Pets</pluralLabel><nameField><label>Pet Name</label><type>Text</type></nameField><deploymentStatus>Deployed</deploymentStatus><sharingModel>ReadWrite</sharingModel></CustomObject>`
+            );
+            write(
+                'src/objects/Pet__c/fields/Sound__c.field-meta.xml',
+                `${meta}<CustomField ${ns}><fullName>Sound__c</fullName><label>Sound</label><type>Text</type><length>20</length></CustomField>`
+            );
+            write(
+                'src/flows/Pet_Sound.flow-meta.xml',
+                `${meta}<Flow ${ns}><apiVersion>62.0</apiVersion><label>Pet Sound</label><processType>AutoLaunchedFlow</processType>
+<recordUpdates><name>Set_Sound</name><label>Set Sound</label><locationX>0</locationX><locationY>0</locationY>
+<inputAssignments><field>Sound__c</field><value><stringValue>Woof</stringValue></value></inputAssignments>
+<inputReference>$Record</inputReference></recordUpdates>
+<start><locationX>0</locationX><locationY>0</locationY><connector><targetReference>Set_Sound</targetReference></connector>
+<object>Pet__c</object><recordTriggerType>Create</recordTriggerType><triggerType>RecordBeforeSave</triggerType></start>
+<status>Draft</status></Flow>`
+            );
+            write(
+                'pet.scenario.json',
+                JSON.stringify({
+                    flows: ['src/flows/Pet_Sound.flow-meta.xml'],
+                    steps: [{ insert: 'Pet__c', records: [{ Name: 'Rex' }] }],
+                    expect: { Pet__c: [{ where: { Name: 'Rex' }, fields: { Sound__c: 'Woof' } }] }
+                })
+            );
+            const result = cli(
+                'simulate',
+                '--project',
+                other,
+                path.join(other, 'pet.scenario.json')
+            );
+            expect(result.stderr).toBe('');
+            expect(result.status).toBe(0);
+            expect(result.stdout).toContain('Pet_Sound (src/flows/Pet_Sound.flow-meta.xml)');
+            write(
+                'missing.scenario.json',
+                JSON.stringify({ flows: ['src/flows/Nope.flow-meta.xml'], steps: [] })
+            );
+            const missing = cli(
+                'simulate',
+                '--project',
+                other,
+                path.join(other, 'missing.scenario.json')
+            );
+            expect(missing.status).toBe(2);
+            expect(missing.stderr).toMatch(
+                /^missing\.scenario\.json: flows\[0\]: .*src\/flows\/Nope\.flow-meta\.xml/
+            );
+        } finally {
+            fs.rmSync(other, { recursive: true, force: true });
+        }
     });
 
     it('flow:test reports each test and writes JUnit XML', () => {

@@ -35,7 +35,13 @@ record-triggered flows it fires, then its expectations. Prints each step (ok or 
 flow interviews run, the governor limits used) and the final records of every object.`,
     positionals: { synopsis: 'FILE', min: 1, max: 1, what: 'one scenario file (*.scenario.json)' },
     options: {
-        json: { type: 'boolean', description: 'print {"steps":[...],"data":{...}} only' }
+        json: { type: 'boolean', description: 'print {"steps":[...],"data":{...}} only' },
+        project: {
+            type: 'string',
+            value: 'DIR',
+            description:
+                "the Salesforce DX project whose objects and flows the org runs (the scenario's flows are paths from its root), default the current directory"
+        }
     },
     json: true,
     exitCodes: {

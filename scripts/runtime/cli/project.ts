@@ -126,11 +126,17 @@ export function readApexSources(project: Project): ApexSource[] {
     }));
 }
 
-/** Reads a scenario file (path from the current directory). */
+/**
+ * Reads a scenario file (path from the current directory), named in messages by its path from
+ * the project root, or from the current directory when it lies outside the project.
+ */
 export function readScenario(project: Project, file: string): Scenario {
+    const full = path.resolve(file);
+    const fromRoot = relative(project.root, full);
+    const inside = !fromRoot.startsWith('../') && !path.isAbsolute(fromRoot);
     return parseScenario(
         readUserFile(file, 'a scenario file (*.scenario.json)'),
-        relative(project.root, path.resolve(file)),
+        inside ? fromRoot : relative(process.cwd(), full),
         project.schema
     );
 }

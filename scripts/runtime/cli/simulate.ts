@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { runMain } from '../../shared/command';
 import { ScenarioError } from '../errors';
 import { formatJson, formatText, runScenario } from '../drivers/scenario';
@@ -7,7 +8,7 @@ import { loadProject, readScenario, scenarioFlows } from './project';
 runMain(
     simulateCommand,
     ({ values, positionals: [file = ''] }) => {
-        const project = loadProject();
+        const project = loadProject(path.resolve(values.project ?? '.'));
         const scenario = readScenario(project, file);
         const flows = scenarioFlows(project, scenario);
         const outcome = runScenario(scenario, project.schema, flows);
