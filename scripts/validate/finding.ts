@@ -1,6 +1,7 @@
 import type { XmlElement } from '../xml/parse';
 import { messages, type Text } from './messages';
 import type { ReferenceProblem } from './model/flow';
+import { unknownSeverity } from './model/objects';
 import type { Finding, Severity } from './types';
 
 /** Where a finding points: a file, and in it a line or an element path. */
@@ -44,7 +45,12 @@ export function unresolvedReference(
     problem: ReferenceProblem,
     location: Location
 ): Finding {
-    const severity = problem.kind === 'unknown-global' ? 'warning' : 'error';
+    const severity =
+        problem.kind === 'unknown-global'
+            ? 'warning'
+            : problem.kind === 'field'
+              ? unknownSeverity(problem.check)
+              : 'error';
     return finding(rule, severity, messages.flow.reference(reference, problem), location);
 }
 

@@ -1,5 +1,5 @@
 import type { ReferenceProblem } from './model/flow';
-import type { FieldCheck } from './model/objects';
+import type { UnknownCheck } from './model/objects';
 
 /**
  * Every message the validator shows, in one place: what is wrong (`message`) and what to do
@@ -12,8 +12,6 @@ export interface Text {
 
 /** Where the platform's fields that the catalogue of standard objects lacks are listed. */
 const PLATFORM_FIELDS_FILE = 'scripts/project/objects/platform.ts';
-
-type UnknownCheck = Extract<FieldCheck, { status: 'unknown-object' | 'unknown-field' }>;
 
 function reason(error: unknown): string {
     return error instanceof Error ? error.message : String(error);
@@ -30,7 +28,7 @@ function unknownObjectOrField(check: UnknownCheck): Text {
             message: `\`${check.object}\` is neither an object of the project nor a standard object the validator knows.`,
             fix: /__[a-z]+$/i.test(check.object)
                 ? `Fix the name, or add objects/${check.object}/${check.object}.object-meta.xml.`
-                : "Fix the name: Salesforce's catalogue of standard objects (apex-dev-tools' sobject-types jar, installed with @salesforce/code-analyzer-pmd-engine) has no such object either; an object newer than the jar needs a newer engine."
+                : "Check the name: Salesforce's catalogue of standard objects (apex-dev-tools' sobject-types jar, installed with @salesforce/code-analyzer-pmd-engine) has no such object either, but it holds one release's objects of one org's features, so an object of a newer release or of a feature it lacks is named here too."
         };
     }
     const { object, field } = check;
@@ -55,7 +53,7 @@ function unknownObjectOrField(check: UnknownCheck): Text {
     }
     return {
         message: `\`${object}.${field}\` is neither a custom field of the project nor a standard field the validator knows.`,
-        fix: `Fix the field name: Salesforce's catalogue of standard objects has no such field either. A standard field that exists only with an org feature the catalogue's org lacked belongs in ${PLATFORM_FIELDS_FILE}, with the documentation that says so.`
+        fix: `Check the field name: Salesforce's catalogue of standard objects has no such field either, but a field of a newer release or of an org feature the catalogue's org lacked is named here too; such a field belongs in ${PLATFORM_FIELDS_FILE}, with the documentation that says so.`
     };
 }
 

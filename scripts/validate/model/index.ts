@@ -14,9 +14,11 @@ export {
     isCustomName,
     objectModel,
     splitQualified,
+    unknownSeverity,
     type FieldCheck,
     type ObjectModel,
-    type ProjectField
+    type ProjectField,
+    type UnknownCheck
 } from './objects';
 export { childPath, closestName } from './xmlPath';
 

@@ -35,6 +35,24 @@ export type FieldCheck =
     | { readonly status: 'unknown-object'; readonly object: string }
     | { readonly status: 'unknown-field'; readonly object: string; readonly field: string };
 
+/** A check that found no such object or field. */
+export type UnknownCheck = Extract<FieldCheck, { status: 'unknown-object' | 'unknown-field' }>;
+
+/**
+ * How severe a name the model does not know is. A custom name (`X__c`, `X__r`, `X__e`) or any
+ * field of a custom object is the project's to define, so its absence is an error. A standard
+ * name on a standard object may exist all the same: the catalogue is one release's objects of
+ * one org's features (Incident Management's BroadcastCommunication, a Task layout's Email and
+ * Phone are not in it), so its absence is a warning.
+ */
+export function unknownSeverity(check: UnknownCheck): 'error' | 'warning' {
+    const custom = (name: string): boolean => /__[a-z]+$/i.test(name);
+    if (check.status === 'unknown-object') {
+        return custom(check.object) ? 'error' : 'warning';
+    }
+    return check.object === '' || custom(check.field) || custom(check.object) ? 'error' : 'warning';
+}
+
 /**
  * Columns and filter fields of list views and search layouts that name standard fields by
  * their list-view token rather than their API name, as Salesforce writes them on retrieve. No

@@ -2,7 +2,13 @@ import { outlineApex, parseApex, type ApexName, type SoqlSelect } from '../../pr
 import { apexFiles } from '../apex/files';
 import { finding } from '../finding';
 import { messages } from '../messages';
-import { isCustomName, objectModel, type FieldCheck, type ObjectModel } from '../model';
+import {
+    isCustomName,
+    objectModel,
+    unknownSeverity,
+    type FieldCheck,
+    type ObjectModel
+} from '../model';
 import type { Finding, Rule } from '../types';
 
 const ID = 'apex-fields';
@@ -28,7 +34,7 @@ export const apexFieldsRule: Rule = {
             const report = (at: ApexName, check: FieldCheck): void => {
                 if (check.status === 'unknown-field' || check.status === 'unknown-object') {
                     findings.push(
-                        finding(ID, 'error', messages.objects.unknown(check), {
+                        finding(ID, unknownSeverity(check), messages.objects.unknown(check), {
                             file,
                             line: at.line
                         })

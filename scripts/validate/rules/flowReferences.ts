@@ -6,6 +6,7 @@ import {
     metadataSchema,
     objectModel,
     resolveReference,
+    unknownSeverity,
     type FieldCheck,
     type ObjectModel
 } from '../model';
@@ -103,7 +104,7 @@ class FlowReferenceChecker {
     private reportField(place: FlowPlace, check: FieldCheck): void {
         if (check.status === 'unknown-object' || check.status === 'unknown-field') {
             this.findings.push(
-                finding(ID, 'error', messages.objects.unknown(check), this.at(place))
+                finding(ID, unknownSeverity(check), messages.objects.unknown(check), this.at(place))
             );
         }
     }

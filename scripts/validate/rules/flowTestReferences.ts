@@ -16,10 +16,11 @@ import {
     metadataSchema,
     objectModel,
     resolveReference,
+    unknownSeverity,
     type FlowModel,
     type ObjectModel
 } from '../model';
-import type { Finding, Rule } from '../types';
+import type { Finding, Rule, Severity } from '../types';
 
 const ID = 'flowtest-references';
 
@@ -142,7 +143,11 @@ class FlowTestChecker {
         }
         const objectCheck = this.objects.checkObject(type);
         if (objectCheck.status === 'unknown-object') {
-            this.report(element, messages.objects.unknown(objectCheck));
+            this.report(
+                element,
+                messages.objects.unknown(objectCheck),
+                unknownSeverity(objectCheck)
+            );
             return;
         }
         if (expectedType && type.toLowerCase() !== expectedType.toLowerCase()) {
@@ -154,7 +159,7 @@ class FlowTestChecker {
             }
             const check = this.objects.checkField(type, field);
             if (check.status === 'unknown-field') {
-                this.report(element, messages.objects.unknown(check));
+                this.report(element, messages.objects.unknown(check), unknownSeverity(check));
             }
         }
     }
@@ -163,7 +168,11 @@ class FlowTestChecker {
         return { file: this.file, line: place.line, path: place.path };
     }
 
-    private report(place: FlowPlace, text: { message: string; fix: string }): void {
-        this.findings.push(finding(ID, 'error', text, this.at(place)));
+    private report(
+        place: FlowPlace,
+        text: { message: string; fix: string },
+        severity: Severity = 'error'
+    ): void {
+        this.findings.push(finding(ID, severity, text, this.at(place)));
     }
 }

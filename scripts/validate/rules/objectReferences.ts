@@ -6,6 +6,7 @@ import {
     isCustomName,
     objectModel,
     splitQualified,
+    unknownSeverity,
     type FieldCheck,
     type ObjectModel
 } from '../model';
@@ -238,7 +239,7 @@ class ReferenceChecker {
             this.findings.push(
                 finding(
                     ID,
-                    'error',
+                    unknownSeverity(check),
                     messages.objects.unknown(check),
                     atElement(file, element, path)
                 )

@@ -55,6 +55,25 @@ describe('object-references', () => {
             ['PermissionSet.tabSettings.tab', 'The tab Links__c is not in the project.']
         ]);
         expect(result[1]?.fix).toContain('scripts/project/objects/platform.ts');
+        // A custom name is the project's to define; a standard one may be of a newer release
+        // or of a feature the catalogue's org lacked.
+        expect(result.map((item) => item.severity)).toEqual(['error', 'warning', 'error', 'error']);
+    });
+
+    it('warns of a standard object the catalogue lacks', async () => {
+        const dir = copyFixture('valid-project', {
+            [VALID_PERMISSION_SET]: replace(
+                '<object>Link__c</object>',
+                '<object>BroadcastCommunication</object>'
+            )
+        });
+        expect(await findings(dir, ['object-references'])).toEqual([
+            expect.objectContaining({
+                severity: 'warning',
+                path: 'PermissionSet.objectPermissions.object',
+                fix: expect.stringContaining('a newer release') as string
+            })
+        ]);
     });
 
     it('reports an Apex class and a flow that a permission set opens but the project lacks', async () => {
