@@ -98,7 +98,9 @@ export const MESSAGES = {
     unknownReference: (reference: string, flowMembers: readonly string[]): string =>
         `${show(reference)} is not a resource of this flow (variable, constant, formula, text template, Get Records output or loop), nor $Record, $Record__Prior, $GlobalConstant or $Flow.${flowMembers.join('/')}.`,
     relationshipPath: (reference: string): string =>
-        `${show(reference)} follows a relationship, which the embedded org does not support: query the related record with Get Records.`,
+        `${show(reference)} follows a relationship to a related record, which is not supported by the embedded org: query the related record with Get Records, or try the flow in an org.`,
+    unsupportedGlobal: (reference: string, global: string): string =>
+        `${show(reference)} reads the global variable ${global}, which is not supported by the embedded org (it resolves $Record, $Record__Prior, $GlobalConstant and $Flow.FaultMessage/CurrentDate/CurrentDateTime): try the flow in an org.`,
     notARecord: (root: string): string => `${root} does not hold a record, so it has no fields.`,
     formulaSyntax: (message: string): string => `the formula does not parse: ${message}`,
     formulaBareName: (name: string): string =>

@@ -128,7 +128,7 @@ export function readApexSources(project: Project): ApexSource[] {
 
 /**
  * Reads a scenario file (path from the current directory), named in messages by its path from
- * the project root, or from the current directory when it lies outside the project.
+ * the project root, or as given when it lies outside the project.
  */
 export function readScenario(project: Project, file: string): Scenario {
     const full = path.resolve(file);
@@ -136,7 +136,7 @@ export function readScenario(project: Project, file: string): Scenario {
     const inside = !fromRoot.startsWith('../') && !path.isAbsolute(fromRoot);
     return parseScenario(
         readUserFile(file, 'a scenario file (*.scenario.json)'),
-        inside ? fromRoot : relative(process.cwd(), full),
+        inside ? fromRoot : file,
         project.schema
     );
 }

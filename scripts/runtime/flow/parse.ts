@@ -635,6 +635,10 @@ class FlowCompiler {
 
     private update(element: model.FlowRecordUpdateModel): FlowElement {
         const input = element.inputReference?.text;
+        if (input && /^\$Record(__Prior)?\./i.test(input)) {
+            // Update Records on a record related to the triggering one (`$Record.Account`).
+            throw this.error(element, MESSAGES.relationshipPath(input));
+        }
         const target = input ? undefined : this.target(element);
         return {
             kind: 'update',

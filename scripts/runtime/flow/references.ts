@@ -1,4 +1,9 @@
-import { FLOW_GLOBAL_MEMBERS, type FlowGlobal, type FlowGlobalMember } from '../../project/flows';
+import {
+    FLOW_GLOBAL_MEMBERS,
+    flowGlobal,
+    type FlowGlobal,
+    type FlowGlobalMember
+} from '../../project/flows';
 import { MESSAGES } from '../messages';
 import type { ObjectSchema, OrgSchema } from '../schema';
 import type { FlowDefinition } from './types';
@@ -78,6 +83,26 @@ export function referenceProblem(
     reference: string
 ): string | undefined {
     const [root = '', field, ...rest] = reference.split('.');
+    const global = root.startsWith('$') ? flowGlobal(root) : undefined;
+    if (global !== undefined && global !== '$Record' && global !== '$Record__Prior') {
+        const members = global === '$Flow' || global === '$GlobalConstant';
+        // A global of Flow Builder the org does not resolve (help: "Global Variables in
+        // Flows"): $Setup, $User, $Organization, $Label, $Permission, ... or a $Flow member
+        // such as InterviewGuid.
+        if (!members || (field !== undefined && rest.length === 0)) {
+            const known =
+                global === '$Flow'
+                    ? (FLOW_GLOBAL_MEMBERS.$Flow as readonly string[]).includes(field ?? '') &&
+                      !(SUPPORTED_GLOBALS.$Flow as readonly string[]).includes(field ?? '')
+                    : !members;
+            if (known) {
+                return MESSAGES.unsupportedGlobal(
+                    reference,
+                    global === '$Flow' ? `$Flow.${field ?? ''}` : global
+                );
+            }
+        }
+    }
     if (root === '$GlobalConstant') {
         return field && GLOBAL_CONSTANTS.has(field) && rest.length === 0
             ? undefined
@@ -106,7 +131,14 @@ export function referenceProblem(
     if (!object) {
         return MESSAGES.notARecord(root);
     }
-    return schema.findField(object, field)
-        ? undefined
-        : (schema.refusal(object, field) ?? MESSAGES.unknownField(object.name, field));
+    if (schema.findField(object, field)) {
+        return undefined;
+    }
+    // `$Record.Account`: a parent relationship names the related record, which the org does not read.
+    return (
+        schema.refusal(object, field) ??
+        (schema.relationship(object, field) !== undefined
+            ? MESSAGES.relationshipPath(reference)
+            : MESSAGES.unknownField(object.name, field))
+    );
 }

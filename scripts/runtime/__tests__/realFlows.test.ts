@@ -1,0 +1,102 @@
+/**
+ * What public projects' record-triggered flows use that the embedded org does not model: each
+ * is refused where the flow uses it, with the file and line and "not supported by the embedded
+ * org", never as an unknown resource or field. Small flows of our own, written as Flow Builder
+ * saves them.
+ */
+import { ScenarioError } from '../errors';
+import { parseFlow } from '../flow';
+import { connector, flowXml, schema } from './helpers';
+
+const FILE = 'test/Real.flow-meta.xml';
+
+/** The message of the ScenarioError a flow is refused with, place included. */
+function refusal(xml: string): string {
+    try {
+        parseFlow(xml, FILE, schema);
+    } catch (error: unknown) {
+        if (error instanceof ScenarioError) {
+            return error.message;
+        }
+        throw error;
+    }
+    throw new Error('the flow was accepted');
+}
+
+const start = (object: string, first: string, extra = ''): string =>
+    `<object>${object}</object><triggerType>RecordAfterSave</triggerType><recordTriggerType>CreateAndUpdate</recordTriggerType>${connector(first)}${extra}`;
+
+const element = (kind: string, name: string, body: string): string =>
+    `<${kind}><name>${name}</name><label>${name}</label><locationX>0</locationX><locationY>0</locationY>${body}</${kind}>`;
+
+/** Update Records on the triggering Contact, setting Description from a reference. */
+const setDescription = (reference: string): string =>
+    element(
+        'recordUpdates',
+        'Set_Description',
+        `<inputAssignments><field>Description</field><value><elementReference>${reference}</elementReference></value></inputAssignments><inputReference>$Record</inputReference>`
+    );
+
+/** The line of the first occurrence of a text in a flow's XML, as the refusal names it. */
+const lineOf = (xml: string, text: string): number =>
+    xml.slice(0, xml.indexOf(text)).split('\n').length;
+
+describe('refusals of what real flows use', () => {
+    it('refuses a relationship path of $Record as not supported, at its line', () => {
+        // Flow Builder lets a record-triggered flow read a parent's field through $Record
+        // (`$Record.Account.Name`); the embedded org does not follow relationships.
+        const xml = flowXml(
+            start('Contact', 'Set_Description'),
+            setDescription('$Record.Account.Name')
+        );
+        expect(refusal(xml)).toMatch(
+            new RegExp(
+                `^test/Real\\.flow-meta\\.xml:${lineOf(xml, 'Set_Description</name>')}: "\\$Record\\.Account\\.Name" follows a relationship.*not supported by the embedded org`
+            )
+        );
+    });
+
+    it('refuses Update Records on a related record ($Record.Account) as a relationship, not as a missing object', () => {
+        // Flow Builder's "Update records related to the triggering record" through a lookup
+        // writes <inputReference>$Record.Account</inputReference> (example-flows' Make_Recursive).
+        const xml = flowXml(
+            start('Contact', 'Update_Account'),
+            element(
+                'recordUpdates',
+                'Update_Account',
+                '<inputAssignments><field>Description</field><value><stringValue>x</stringValue></value></inputAssignments><inputReference>$Record.Account</inputReference>'
+            )
+        );
+        expect(refusal(xml)).toMatch(
+            /^test\/Real\.flow-meta\.xml:\d+: "\$Record\.Account" follows a relationship.*not supported by the embedded org/
+        );
+    });
+
+    it('refuses $Setup, $User and the other globals it does not model as not supported, naming the global', () => {
+        // Global variables in flows (Salesforce Help, "Global Variables in Flows"): $Setup reads
+        // a hierarchy custom setting, $User the running user; the embedded org has neither.
+        const filtered = flowXml(
+            start(
+                'Contact',
+                'Set_Description',
+                '<filterFormula>AND({!$Setup.Shelter_Settings__c.Default_Name__c}, ISNULL({!$Record.Description}))</filterFormula>'
+            ),
+            setDescription('$Record.LastName')
+        );
+        expect(refusal(filtered)).toMatch(
+            /^test\/Real\.flow-meta\.xml:\d+: "\$Setup\.Shelter_Settings__c\.Default_Name__c" reads the global variable \$Setup, which is not supported by the embedded org/
+        );
+        expect(
+            refusal(flowXml(start('Contact', 'Set_Description'), setDescription('$User.Email')))
+        ).toMatch(
+            /"\$User\.Email" reads the global variable \$User, which is not supported by the embedded org/
+        );
+        expect(
+            refusal(
+                flowXml(start('Contact', 'Set_Description'), setDescription('$Flow.InterviewGuid'))
+            )
+        ).toMatch(
+            /"\$Flow\.InterviewGuid" reads the global variable \$Flow\.InterviewGuid, which is not supported by the embedded org/
+        );
+    });
+});
