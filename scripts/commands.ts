@@ -5,6 +5,7 @@ import {
     benchValidateCommand
 } from './bench/commands';
 import { buildCommand } from './build/command';
+import { corpusCommand } from './corpus/command';
 import { deployCommand } from './deploy/command';
 import { flowCopyCommand, generateCommand } from './generate/command';
 import {
@@ -40,6 +41,7 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
     generate: generateCommand,
     'generate -- flow': flowCopyCommand,
     validate: validateCommand,
+    corpus: corpusCommand,
     build: buildCommand,
     deploy: deployCommand,
     'org:create': orgCreateCommand,

@@ -26,6 +26,7 @@ const VALIDATE_CLI = 'scripts/validate/__tests__/cli.test.ts';
 const DEPLOY = 'scripts/deploy/__tests__/deploy.test.ts';
 const ORG = 'scripts/scratch-org/__tests__/org.test.ts';
 const FLOW_COPY_CLI = 'scripts/generate/__tests__/flowCopyCli.test.ts';
+const CORPUS = 'scripts/corpus/__tests__/corpus.test.ts';
 
 /** The exit codes shown by tests of other files, by command and code. */
 const SHOWN_ELSEWHERE: Readonly<Record<string, Readonly<Record<number, ShownElsewhere>>>> = {
@@ -50,6 +51,11 @@ const SHOWN_ELSEWHERE: Readonly<Record<string, Readonly<Record<number, ShownElse
         0: [VALIDATE_CLI, 'exits 0 and prints the findings as JSON with --json'],
         1: [VALIDATE_CLI, 'exits 1 on errors and prints them line by line'],
         2: [VALIDATE_CLI, 'exits 2 with a clear message when the directory is not'],
+        3: CRASH
+    },
+    corpus: {
+        0: [CORPUS, 'surveys each project, counting errors, crashes and flows, and exits 0'],
+        2: [CORPUS, 'exits 2 when DIR is not a folder or holds no sfdx project'],
         3: CRASH
     },
     build: { 3: CRASH },
