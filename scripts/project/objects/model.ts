@@ -10,6 +10,9 @@ import type {
     RelationshipDefinition
 } from './types';
 
+/** The objects that hold the Activity object's custom fields. */
+const ACTIVITY_OBJECTS: readonly string[] = ['Task', 'Event'];
+
 export interface ObjectModelOptions {
     /** The project's namespace (sfdx-project.json), optional before its own custom names. */
     readonly namespace?: string;
@@ -54,8 +57,17 @@ export class ProjectObjects {
             const key = field.object.toLowerCase();
             fieldsByObject.set(key, [...(fieldsByObject.get(key) ?? []), field]);
         }
+        // Custom fields of Activity are fields of Task and Event, which share them: Salesforce
+        // Help, "Activity Custom Fields" (an activity custom field is created once, for both).
+        const activity = fieldsByObject.get('activity') ?? [];
+        const shared = activity.length > 0 ? ACTIVITY_OBJECTS : [];
+        for (const name of shared) {
+            const key = name.toLowerCase();
+            fieldsByObject.set(key, [...activity, ...(fieldsByObject.get(key) ?? [])]);
+        }
         const names = new Map<string, string>();
         for (const name of [
+            ...shared,
             ...sources.objects.map((file) => file.name),
             ...sources.fields.map((field) => field.object)
         ]) {

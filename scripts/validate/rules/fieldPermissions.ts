@@ -38,6 +38,18 @@ export const fieldPermissionsRule: Rule = {
         const fields = new Map<string, ProjectField>(
             objects.fields.map((field) => [objects.fieldKey(field.object, field.name), field])
         );
+        /**
+         * The field a grant names. A custom field of Activity is granted on Task and on Event,
+         * which share it (Salesforce Help, "Activity Custom Fields"): permission sets and
+         * profiles name it `Task.X__c` and `Event.X__c`, never `Activity.X__c`.
+         */
+        const grantedKey = (object: string, fieldName: string): string => {
+            const key = objects.fieldKey(object, fieldName);
+            const activity = objects.fieldKey('Activity', fieldName);
+            return !fields.has(key) && /^(task|event)$/i.test(object) && fields.has(activity)
+                ? activity
+                : key;
+        };
         const readable = new Set<string>();
         /** Objects whose every field a permission set or profile grants (`viewAllFields`). */
         const allFieldsReadable = new Set<string>();
@@ -63,7 +75,7 @@ export const fieldPermissionsRule: Rule = {
                 if (!object || !fieldName) {
                     continue;
                 }
-                const key = objects.fieldKey(object, fieldName);
+                const key = grantedKey(object, fieldName);
                 const path = childPath(root.name, root, permission);
                 const at = atElement(file, permission, path);
                 const isReadable = childText(permission, 'readable')?.trim() === 'true';
@@ -111,10 +123,11 @@ export const fieldPermissionsRule: Rule = {
                 !field.required &&
                 !field.masterDetail &&
                 !WITHOUT_FIELD_SECURITY.has(objects.schema.object(field.object)?.kind ?? '');
+            const holders = /^activity$/i.test(field.object) ? ['Task', 'Event'] : [field.object];
             if (
                 needsGrant &&
                 !readable.has(key) &&
-                !allFieldsReadable.has(objects.fieldKey(field.object, '*'))
+                !holders.some((holder) => allFieldsReadable.has(objects.fieldKey(holder, '*')))
             ) {
                 findings.push(
                     finding(

@@ -236,3 +236,18 @@ describe('names', () => {
         expect(objects.isForeignComponent('cly__LinkController')).toBe(false);
     });
 });
+
+describe('activity custom fields', () => {
+    const objects = model({
+        ...field('Activity', 'Visit__c'),
+        ...field('Task', 'Only_Tasks__c')
+    });
+
+    it('are fields of Task and Event, which share them', () => {
+        expect(objects.field('Task', 'Visit__c')?.origin).toBe('project');
+        expect(objects.field('Event', 'visit__c')?.origin).toBe('project');
+        expect(objects.field('Task', 'Only_Tasks__c')?.origin).toBe('project');
+        expect(objects.field('Event', 'Only_Tasks__c')).toBeUndefined();
+        expect(objects.field('Task', 'Subject')?.origin).toBe('catalogue');
+    });
+});

@@ -1,5 +1,6 @@
 import {
     copyFixture,
+    createProject,
     findings,
     fixture,
     removeTemporaryProjects,
@@ -298,5 +299,34 @@ ${body}
             expect.stringContaining('Grants Link__c.Email__c, a master-detail field') as string,
             'Link__c.IsActive__c is editable but not readable.'
         ]);
+    });
+
+    it('takes an Activity custom field as a field of Task and Event, granted under their names', async () => {
+        const dir = createProject({
+            'force-app/main/default/objects/Activity/fields/Visit__c.field-meta.xml': `<?xml version="1.0" encoding="UTF-8"?>
+<CustomField xmlns="http://soap.sforce.com/2006/04/metadata">
+    <fullName>Visit__c</fullName>
+    <label>Visit</label>
+    <length>80</length>
+    <type>Text</type>
+</CustomField>
+`,
+            'force-app/main/default/permissionsets/Visits.permissionset-meta.xml': `<?xml version="1.0" encoding="UTF-8"?>
+<PermissionSet xmlns="http://soap.sforce.com/2006/04/metadata">
+    <fieldPermissions>
+        <editable>true</editable>
+        <field>Event.Visit__c</field>
+        <readable>true</readable>
+    </fieldPermissions>
+    <fieldPermissions>
+        <editable>true</editable>
+        <field>Task.Visit__c</field>
+        <readable>true</readable>
+    </fieldPermissions>
+    <label>Visits</label>
+</PermissionSet>
+`
+        });
+        expect(await findings(dir, ['object-references', 'field-permissions'])).toEqual([]);
     });
 });
