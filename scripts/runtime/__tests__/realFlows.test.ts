@@ -4,9 +4,10 @@
  * org", never as an unknown resource or field. Small flows of our own, written as Flow Builder
  * saves them.
  */
+import { runStep } from '../drivers/scenario';
 import { ScenarioError } from '../errors';
 import { parseFlow } from '../flow';
-import { connector, flowXml, schema } from './helpers';
+import { connector, flowXml, org, schema } from './helpers';
 
 const FILE = 'test/Real.flow-meta.xml';
 
@@ -98,5 +99,50 @@ describe('refusals of what real flows use', () => {
         ).toMatch(
             /"\$Flow\.InterviewGuid" reads the global variable \$Flow\.InterviewGuid, which is not supported by the embedded org/
         );
+    });
+});
+
+describe('what real flows compute', () => {
+    it('adds days to $Flow.CurrentDateTime and $Flow.CurrentDate in a formula, as Date/Time and Date values', () => {
+        // AnimalShelterStarter's Animal_Lost_Found_Animal_Alert: a DateTime formula
+        // `{!$Flow.CurrentDateTime} + 30`. $Flow.CurrentDateTime is a Date/Time and
+        // $Flow.CurrentDate a Date (Salesforce Help, "Global Variables in Flows"); a number
+        // added to either adds that many days (Salesforce Help, "Using Date, Date/Time, and
+        // Time Values in Formulas").
+        const xml = flowXml(
+            '<object>CalendlySyncRun__c</object><triggerType>RecordBeforeSave</triggerType><recordTriggerType>Create</recordTriggerType>' +
+                connector('Stamp'),
+            element(
+                'recordUpdates',
+                'Stamp',
+                '<inputAssignments><field>EndedAt__c</field><value><elementReference>inThirtyDays</elementReference></value></inputAssignments>' +
+                    '<inputAssignments><field>StatusDetail__c</field><value><elementReference>tomorrow</elementReference></value></inputAssignments>' +
+                    '<inputReference>$Record</inputReference>'
+            ) +
+                '<formulas><name>inThirtyDays</name><dataType>DateTime</dataType><expression>{!$Flow.CurrentDateTime} + 30</expression></formulas>' +
+                '<formulas><name>tomorrow</name><dataType>String</dataType><expression>TEXT({!$Flow.CurrentDate} + 1)</expression></formulas>'
+        );
+        const run = schema.object('CalendlySyncRun__c', 'test');
+        const embedded = org(
+            [parseFlow(xml, FILE, schema)],
+            {},
+            {
+                caseSensitiveText: true,
+                now: () => new Date('2026-03-01T09:30:00.000Z')
+            }
+        );
+        const outcome = runStep(embedded, {
+            place: 'test step',
+            operation: 'insert',
+            object: run,
+            records: [{}],
+            matchBy: schema.field(run, 'Id', 'test'),
+            allOrNone: true,
+            expect: { ok: true }
+        });
+        expect(outcome.error).toBeNull();
+        const [saved] = embedded.records()['CalendlySyncRun__c'] ?? [];
+        expect(saved?.['EndedAt__c']).toBe('2026-03-31T09:30:00.000Z');
+        expect(saved?.['StatusDetail__c']).toBe('2026-03-02');
     });
 });

@@ -231,6 +231,11 @@ export class Interview {
                 ...(schema.picklistValues ? { picklistValues: schema.picklistValues } : {})
             };
         }
+        if (root === '$Flow' && (field === 'CurrentDate' || field === 'CurrentDateTime')) {
+            // A Date and a Date/Time (Salesforce Help, "Global Variables in Flows"), so that
+            // `{!$Flow.CurrentDateTime} + 30` adds days rather than failing as text.
+            return { value: scalar, type: field === 'CurrentDate' ? 'date' : 'datetime' };
+        }
         const dataType =
             this.flow.variables.get(root)?.dataType ?? this.flow.formulas.get(root)?.dataType;
         const type = dataType
