@@ -63,16 +63,34 @@ describe('metadata-type', () => {
         expect(await findings(fixture('valid-project'), ['metadata-type'])).toEqual([]);
     });
 
-    it('reports a file no metadata type claims', async () => {
+    it('warns of a file no metadata type claims, which a deploy skips', async () => {
         const dir = copyFixture('valid-project', {
-            'force-app/main/default/classes/notes.txt': 'notes'
+            'force-app/main/default/classes/notes.txt': 'notes',
+            'force-app/test/jest-mocks/lightning/navigation.js': 'export const Navigate = 1;\n'
         });
         expect(await findings(dir, ['metadata-type'])).toEqual([
             expect.objectContaining({
                 rule: 'metadata-type',
-                severity: 'error',
+                severity: 'warning',
                 file: 'force-app/main/default/classes/notes.txt',
                 fix: expect.stringContaining('.forceignore') as string
+            }),
+            expect.objectContaining({
+                severity: 'warning',
+                file: 'force-app/test/jest-mocks/lightning/navigation.js'
+            })
+        ]);
+    });
+
+    it('reports a -meta.xml file no metadata type claims, which stops a deploy', async () => {
+        const dir = copyFixture('valid-project', {
+            'force-app/main/default/widgets/Thing.widget-meta.xml':
+                '<?xml version="1.0" encoding="UTF-8"?>\n<Widget xmlns="http://soap.sforce.com/2006/04/metadata"/>\n'
+        });
+        expect(await findings(dir, ['metadata-type'])).toEqual([
+            expect.objectContaining({
+                severity: 'error',
+                file: 'force-app/main/default/widgets/Thing.widget-meta.xml'
             })
         ]);
     });
