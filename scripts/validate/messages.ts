@@ -173,8 +173,8 @@ export const messages = {
                     : `Move <${name}> before <${anchor.before}>.`
         }),
         missingRequired: (name: string, type: string): Text => ({
-            message: `${type} requires <${name}>, which is missing.`,
-            fix: `Add <${name}>.`
+            message: `${type} requires <${name}> in the Metadata API schema of @salesforce/types, and it is missing.`,
+            fix: `Add <${name}>, unless Salesforce itself writes ${type} without it (a retrieve or Setup saved the file).`
         }),
         textInComplex: (name: string, type: string): Text => ({
             message: `<${name}> holds text, but its type ${type} has child elements.`,
@@ -190,8 +190,8 @@ export const messages = {
             enumName: string,
             values: readonly string[]
         ): Text => ({
-            message: `<${name}> is "${value}", which is not a value of ${enumName}.`,
-            fix: `Use one of: ${list(values)}.`
+            message: `<${name}> is "${value}", which is not a value of ${enumName} in the Metadata API schema of @salesforce/types.`,
+            fix: `Use one of: ${list(values)}; unless a newer release added "${value}".`
         }),
         booleanValue: (name: string, value: string): Text => ({
             message: `<${name}> is "${value}", which is not a boolean.`,

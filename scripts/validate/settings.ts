@@ -15,7 +15,7 @@ import type { Finding, Severity } from './types';
 
 /** The keys of `plugins.validate` that name a severity. */
 export type SeverityKey =
-    'ungrantedFieldSeverity' | 'apiVersionMismatchSeverity' | 'unknownElementSeverity';
+    'ungrantedFieldSeverity' | 'apiVersionMismatchSeverity' | 'schemaGapSeverity';
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'note'];
 

@@ -30,13 +30,15 @@ export const schemaRule: Rule = {
     preload: metadataSchema,
     check(project) {
         const schema = metadataSchema();
-        // @salesforce/types lacks elements the API accepts (CustomField.displayLocationInDecimal,
-        // FlowActionCall.versionSegment that Flow Builder writes): an element it does not
-        // declare is a warning unless the project makes it an error.
-        const { severity: unknownSeverity, problem } = configuredSeverity(
+        // @salesforce/types lags the API: it lacks elements the API accepts
+        // (CustomField.displayLocationInDecimal, FlowActionCall.versionSegment that Flow Builder
+        // writes) and enum values (SiteType ChatterNetwork), and requires elements files that
+        // deploy leave out (GenAiPluginInstructionDef.sortOrder). What it does not declare is a
+        // warning unless the project makes it an error.
+        const { severity: gapSeverity, problem } = configuredSeverity(
             project,
             ID,
-            'unknownElementSeverity',
+            'schemaGapSeverity',
             'warning'
         );
         const findings: Finding[] = problem ? [problem] : [];
@@ -75,7 +77,7 @@ export const schemaRule: Rule = {
                 );
             }
             const checksOrder = !ORDER_NOT_ENFORCED.has(typeName);
-            new SchemaChecker(schema, file, findings, checksOrder, unknownSeverity).checkChildren(
+            new SchemaChecker(schema, file, findings, checksOrder, gapSeverity).checkChildren(
                 root,
                 type,
                 root.name
@@ -114,7 +116,7 @@ class SchemaChecker {
         private readonly file: string,
         private readonly findings: Finding[],
         private readonly checksOrder: boolean,
-        private readonly unknownSeverity: Severity
+        private readonly gapSeverity: Severity
     ) {}
 
     public checkChildren(element: XmlElement, type: ComplexTypeSchema, path: string): void {
@@ -132,7 +134,7 @@ class SchemaChecker {
                     child,
                     childAt,
                     messages.schema.unknownElement(child.name, type.name, suggestion),
-                    this.unknownSeverity
+                    this.gapSeverity
                 );
                 continue;
             }
@@ -152,7 +154,8 @@ class SchemaChecker {
                 this.report(
                     element,
                     path,
-                    messages.schema.missingRequired(declaration.name, type.name)
+                    messages.schema.missingRequired(declaration.name, type.name),
+                    this.gapSeverity
                 );
             }
         }
@@ -236,7 +239,8 @@ class SchemaChecker {
                 this.report(
                     element,
                     path,
-                    messages.schema.enumValue(element.name, text, type.name, type.values)
+                    messages.schema.enumValue(element.name, text, type.name, type.values),
+                    this.gapSeverity
                 );
             }
         } else if (type.name === 'boolean' && !BOOLEAN.has(text)) {

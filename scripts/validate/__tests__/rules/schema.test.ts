@@ -66,7 +66,7 @@ describe('schema', () => {
             'sfdx-project.json': JSON.stringify({
                 packageDirectories: [{ path: 'force-app', default: true }],
                 sourceApiVersion: '66.0',
-                plugins: { validate: { unknownElementSeverity: 'error' } }
+                plugins: { validate: { schemaGapSeverity: 'error' } }
             }),
             [VALID_EMAIL_FIELD]: replace('<required>false</required>', '<requird>false</requird>')
         });
@@ -174,16 +174,18 @@ describe('schema', () => {
         ]);
     });
 
-    it('reports a missing required element', async () => {
+    it('warns of a missing required element, which the types may require where the API does not', async () => {
         expect(
             await schemaFindings({
                 [VALID_LIST_VIEW]: replace('    <filterScope>Everything</filterScope>\n', '')
             })
         ).toEqual([
             expect.objectContaining({
+                severity: 'warning',
                 file: VALID_LIST_VIEW,
                 path: 'ListView',
-                message: 'ListView requires <filterScope>, which is missing.'
+                message:
+                    'ListView requires <filterScope> in the Metadata API schema of @salesforce/types, and it is missing.'
             })
         ]);
     });
@@ -197,13 +199,14 @@ describe('schema', () => {
             [VALID_EMAIL_FIELD]: replace('<required>false</required>', '<required>yes</required>'),
             [URL_FIELD]: replace('<length>255</length>', '<length>long</length>')
         });
-        expect(result.map((item) => [item.file, item.message])).toEqual([
+        expect(result.map((item) => [item.file, item.severity, item.message])).toEqual([
             [
                 VALID_OBJECT,
-                '<sharingModel> is "ReadWriteAll", which is not a value of SharingModel.'
+                'warning',
+                '<sharingModel> is "ReadWriteAll", which is not a value of SharingModel in the Metadata API schema of @salesforce/types.'
             ],
-            [VALID_EMAIL_FIELD, '<required> is "yes", which is not a boolean.'],
-            [URL_FIELD, '<length> is "long", which is not a number.']
+            [VALID_EMAIL_FIELD, 'error', '<required> is "yes", which is not a boolean.'],
+            [URL_FIELD, 'error', '<length> is "long", which is not a number.']
         ]);
         expect(result[0]?.fix).toContain('ReadWrite');
     });
