@@ -4,7 +4,11 @@
  * org", never as an unknown resource or field. Small flows of our own, written as Flow Builder
  * saves them.
  */
-import { runStep } from '../drivers/scenario';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { loadProject } from '../cli/project';
+import { parseScenario, runScenario, runStep } from '../drivers/scenario';
 import { ScenarioError } from '../errors';
 import { parseFlow } from '../flow';
 import { connector, flowXml, org, schema } from './helpers';
@@ -144,5 +148,69 @@ describe('what real flows compute', () => {
         const [saved] = embedded.records()['CalendlySyncRun__c'] ?? [];
         expect(saved?.['EndedAt__c']).toBe('2026-03-31T09:30:00.000Z');
         expect(saved?.['StatusDetail__c']).toBe('2026-03-02');
+    });
+});
+
+describe('custom fields defined on Activity', () => {
+    it('a flow on Task reads and filters on a custom field defined on Activity, as Task shares it', () => {
+        // Salesforce Help, "Activity Custom Fields": custom fields created for activities are
+        // shared by tasks and events. AnimalShelterStarter's Animal_Action_Close_Associated_Task
+        // queries Task.Animal_Action__c, defined in objects/Activity/fields.
+        const root = fs.mkdtempSync(path.join(os.tmpdir(), 'activity-fields-'));
+        try {
+            const write = (file: string, text: string): void => {
+                fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+                fs.writeFileSync(path.join(root, file), text);
+            };
+            const ns = 'xmlns="http://soap.sforce.com/2006/04/metadata"';
+            write(
+                'sfdx-project.json',
+                '{"packageDirectories":[{"path":"src","default":true}],"sourceApiVersion":"62.0"}'
+            );
+            write(
+                'src/objects/Activity/fields/Ticket__c.field-meta.xml',
+                `<?xml version="1.0" encoding="UTF-8"?><CustomField ${ns}><fullName>Ticket__c</fullName><label>Ticket</label><type>Text</type><length>20</length></CustomField>`
+            );
+            const project = loadProject(root);
+            const xml = flowXml(
+                '<object>Task</object><triggerType>RecordBeforeSave</triggerType><recordTriggerType>Create</recordTriggerType>' +
+                    connector('Stamp') +
+                    '<filterLogic>and</filterLogic><filters><field>Ticket__c</field><operator>EqualTo</operator><value><stringValue>T-1</stringValue></value></filters>',
+                element(
+                    'recordUpdates',
+                    'Stamp',
+                    '<inputAssignments><field>Subject</field><value><elementReference>$Record.Ticket__c</elementReference></value></inputAssignments><inputReference>$Record</inputReference>'
+                )
+            );
+            const outcome = runScenario(
+                parseScenario(
+                    JSON.stringify({
+                        steps: [
+                            {
+                                insert: 'Task',
+                                records: [{ Ticket__c: 'T-1' }, { Ticket__c: 'T-2' }]
+                            }
+                        ],
+                        expect: {
+                            Task: [
+                                {
+                                    where: { Ticket__c: 'T-1' },
+                                    fields: { Subject: 'T-1' },
+                                    count: 1
+                                },
+                                { where: { Ticket__c: 'T-2' }, fields: { Subject: null }, count: 1 }
+                            ]
+                        }
+                    }),
+                    'activity.scenario.json',
+                    project.schema
+                ),
+                project.schema,
+                [parseFlow(xml, FILE, project.schema)]
+            );
+            expect(outcome.failures).toEqual([]);
+        } finally {
+            fs.rmSync(root, { recursive: true, force: true });
+        }
     });
 });
