@@ -28,7 +28,7 @@ export interface JsonCorpus {
     readonly total: Tally & { readonly projects: number };
 }
 
-export function tally(survey: ProjectSurvey): Tally {
+function tally(survey: ProjectSurvey): Tally {
     const { validation, org } = survey;
     return {
         errors: validation.errors,

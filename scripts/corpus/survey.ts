@@ -85,7 +85,7 @@ export function projectFolders(dir: string): string[] {
 }
 
 /** Runs every rule of the validator on the project, with its cache, as npm run validate does. */
-export async function surveyValidation(dir: string): Promise<ValidationSurvey> {
+async function surveyValidation(dir: string): Promise<ValidationSurvey> {
     const started = performance.now();
     const seconds = (): number => (performance.now() - started) / 1000;
     const empty = { errors: 0, warnings: 0, notes: 0, errorsByRule: {} };
@@ -126,7 +126,7 @@ export async function surveyValidation(dir: string): Promise<ValidationSurvey> {
  * flow, with its reason; a flow file the org cannot read is refused too, since it cannot say
  * whether it is record-triggered. Any other error is a crash of the org.
  */
-export function surveyOrg(dir: string): OrgSurvey {
+function surveyOrg(dir: string): OrgSurvey {
     let project: Project;
     try {
         project = loadProject(dir);
