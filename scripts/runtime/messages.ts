@@ -99,6 +99,12 @@ export const MESSAGES = {
         `${show(reference)} is not a resource of this flow (variable, constant, formula, text template, Get Records output or loop), nor $Record, $Record__Prior, $GlobalConstant or $Flow.${flowMembers.join('/')}.`,
     relationshipPath: (reference: string): string =>
         `${show(reference)} follows a relationship to a related record, which is not supported by the embedded org: query the related record with Get Records, or try the flow in an org.`,
+    notARelationship: (reference: string, object: string, name: string): string =>
+        `${show(reference)}: ${show(name)} is not a relationship of ${object} (a lookup's relationship name, such as Account or Parent__r).`,
+    unwalkableRelationship: (reference: string, reason: string): string =>
+        `${show(reference)} follows a relationship that is not supported by the embedded org: ${reason}.`,
+    relatedRecordsUnavailable: (reference: string): string =>
+        `${show(reference)} reads a related record, which is not supported by the embedded org here (only in record-triggered runs of a scenario or Apex).`,
     unsupportedGlobal: (reference: string, global: string): string =>
         `${show(reference)} reads the global variable ${global}, which is not supported by the embedded org (it resolves $Record, $Record__Prior, $GlobalConstant and $Flow.FaultMessage/CurrentDate/CurrentDateTime): try the flow in an org.`,
     notARecord: (root: string): string => `${root} does not hold a record, so it has no fields.`,

@@ -47,16 +47,19 @@ const lineOf = (xml: string, text: string): number =>
     xml.slice(0, xml.indexOf(text)).split('\n').length;
 
 describe('refusals of what real flows use', () => {
-    it('refuses a relationship path of $Record as not supported, at its line', () => {
-        // Flow Builder lets a record-triggered flow read a parent's field through $Record
-        // (`$Record.Account.Name`); the embedded org does not follow relationships.
+    it('refuses a relationship path of a Get Records output as not supported, at its line', () => {
+        // The org reads related records through $Record and $Record__Prior only.
         const xml = flowXml(
-            start('Contact', 'Set_Description'),
-            setDescription('$Record.Account.Name')
+            start('Contact', 'Get_Contact'),
+            element(
+                'recordLookups',
+                'Get_Contact',
+                `<getFirstRecordOnly>true</getFirstRecordOnly><object>Contact</object><storeOutputAutomatically>true</storeOutputAutomatically>${connector('Set_Description')}`
+            ) + setDescription('Get_Contact.Account.Name')
         );
         expect(refusal(xml)).toMatch(
             new RegExp(
-                `^test/Real\\.flow-meta\\.xml:${lineOf(xml, 'Set_Description</name>')}: "\\$Record\\.Account\\.Name" follows a relationship.*not supported by the embedded org`
+                `^test/Real\\.flow-meta\\.xml:${lineOf(xml, 'Set_Description</name>')}: "Get_Contact\\.Account\\.Name" follows a relationship.*not supported by the embedded org`
             )
         );
     });
@@ -211,6 +214,138 @@ describe('custom fields defined on Activity', () => {
             expect(outcome.failures).toEqual([]);
         } finally {
             fs.rmSync(root, { recursive: true, force: true });
+        }
+    });
+});
+
+describe('relationship paths of the triggering record', () => {
+    // Flow Builder lets a record-triggered flow reach the fields of records related to
+    // $Record through its lookups (Salesforce Help, "Flow Resource: Triggering Record" and
+    // "Cross-Object Field References in Flows"): AnimalShelterStarter's Animal_Ideal_Weight_Update
+    // reads $Record.Breed_Lookup__r.Ideal_Minimum_Weight_kgs__c. The platform reads the related
+    // record as saved; no SOQL query is counted here [verify in an org: whether such a read
+    // counts against the SOQL limits].
+    const contactFlow = (): string =>
+        flowXml(
+            '<object>Contact</object><triggerType>RecordBeforeSave</triggerType><recordTriggerType>CreateAndUpdate</recordTriggerType>' +
+                connector('Has_Account'),
+            element(
+                'decisions',
+                'Has_Account',
+                '<defaultConnectorLabel>No</defaultConnectorLabel><rules><name>Yes</name><conditionLogic>and</conditionLogic>' +
+                    '<conditions><leftValueReference>$Record.Account.Name</leftValueReference><operator>IsNull</operator><rightValue><booleanValue>false</booleanValue></rightValue></conditions>' +
+                    connector('Copy') +
+                    '<label>Yes</label></rules>'
+            ) +
+                element(
+                    'recordUpdates',
+                    'Copy',
+                    '<inputAssignments><field>Description</field><value><elementReference>summary</elementReference></value></inputAssignments>' +
+                        '<inputAssignments><field>Title</field><value><elementReference>$Record.Account.Parent.Name</elementReference></value></inputAssignments>' +
+                        '<inputReference>$Record</inputReference>'
+                ) +
+                '<formulas><name>summary</name><dataType>String</dataType><expression>{!$Record.Account.Name} &amp; &quot; / &quot; &amp; TEXT({!$Record.Account.NumberOfEmployees} * 2)</expression></formulas>'
+        );
+
+    it('reads a parent field, a grandparent field and a parent field in a formula', () => {
+        const contact = schema.object('Contact', 'test');
+        const outcome = runScenario(
+            parseScenario(
+                JSON.stringify({
+                    data: {
+                        Account: [
+                            { Id: '001000000000001', Name: 'Holding' },
+                            {
+                                Id: '001000000000002',
+                                Name: 'Acme',
+                                NumberOfEmployees: 21,
+                                ParentId: '001000000000001'
+                            }
+                        ]
+                    },
+                    steps: [
+                        {
+                            insert: 'Contact',
+                            records: [
+                                { LastName: 'Ada', AccountId: '001000000000002' },
+                                { LastName: 'Bob' }
+                            ],
+                            expect: { interviews: 2, limits: { soqlQueries: 0, dmlStatements: 1 } }
+                        }
+                    ],
+                    expect: {
+                        Contact: [
+                            {
+                                where: { LastName: 'Ada' },
+                                fields: { Description: 'Acme / 42', Title: 'Holding' },
+                                count: 1
+                            },
+                            {
+                                where: { LastName: 'Bob' },
+                                fields: { Description: null, Title: null },
+                                count: 1
+                            }
+                        ]
+                    }
+                }),
+                'relationship.scenario.json',
+                schema
+            ),
+            schema,
+            [parseFlow(contactFlow(), FILE, schema)]
+        );
+        expect(contact.name).toBe('Contact');
+        expect(outcome.failures).toEqual([]);
+    });
+
+    it('refuses a path through a field that is not a relationship, and assigning to a related field', () => {
+        expect(
+            refusal(
+                flowXml(
+                    '<object>Contact</object><triggerType>RecordAfterSave</triggerType><recordTriggerType>Create</recordTriggerType>' +
+                        connector('Set_Description'),
+                    setDescription('$Record.LastName.Name')
+                )
+            )
+        ).toMatch(/^test\/Real\.flow-meta\.xml:\d+: .*"LastName" is not a relationship of Contact/);
+        expect(
+            refusal(
+                flowXml(
+                    start('Contact', 'A'),
+                    element(
+                        'assignments',
+                        'A',
+                        '<assignmentItems><assignToReference>$Record.Account.Name</assignToReference><operator>Assign</operator><value><stringValue>x</stringValue></value></assignmentItems>'
+                    )
+                )
+            )
+        ).toMatch(
+            /"\$Record\.Account\.Name" follows a relationship to a related record, which is not supported by the embedded org/
+        );
+    });
+});
+
+describe('fields the platform derives on save', () => {
+    it('refuses Task.CompletedDateTime and IsClosed, which the platform sets from Status, rather than reading null', () => {
+        // Object Reference, Task: CompletedDateTime is "the date and time the task was saved with
+        // a Closed status" and IsClosed "Indicates whether the task has been completed"; both
+        // read-only, derived from Status. AnimalShelterStarter's
+        // Task_Close_associated_Animal_Action copies CompletedDateTime to the animal action.
+        for (const field of ['CompletedDateTime', 'IsClosed']) {
+            expect(
+                refusal(
+                    flowXml(
+                        '<object>Task</object><triggerType>RecordAfterSave</triggerType><recordTriggerType>Update</recordTriggerType>' +
+                            connector('Set_Description'),
+                        element(
+                            'assignments',
+                            'Set_Description',
+                            `<assignmentItems><assignToReference>note</assignToReference><operator>Assign</operator><value><elementReference>$Record.${field}</elementReference></value></assignmentItems>`
+                        ) +
+                            '<variables><name>note</name><dataType>String</dataType><isCollection>false</isCollection><isInput>false</isInput><isOutput>false</isOutput></variables>'
+                    )
+                )
+            ).toMatch(new RegExp(`Task\\.${field}.*not supported by the embedded org`));
         }
     });
 });

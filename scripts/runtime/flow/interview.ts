@@ -2,7 +2,7 @@ import { FlowFault, type RecordError } from '../errors';
 import { MESSAGES } from '../messages';
 import { evaluateLogic } from '../org';
 import type { FieldSchema, OrgSchema } from '../schema';
-import type { Scalar, SObjectRecord } from '../types';
+import type { FieldValues, Scalar, SObjectRecord } from '../types';
 import { compareValues, type ComparisonOptions } from './conditions';
 import {
     evaluateFormula,
@@ -16,6 +16,7 @@ import {
     GLOBAL_CONSTANTS,
     recordTypeOf,
     SUPPORTED_GLOBALS,
+    walkPath,
     type SupportedFlowMember
 } from './references';
 import type { Condition, FlowDefinition, FlowValue, ValueSpec } from './types';
@@ -55,7 +56,9 @@ export class Interview {
         private readonly schema: OrgSchema,
         private readonly options: RuntimeOptions,
         public readonly record: SObjectRecord | null,
-        public readonly prior: SObjectRecord | null
+        public readonly prior: SObjectRecord | null,
+        /** The org's record an Id names, for relationship paths of $Record; none outside a save. */
+        private readonly related?: (id: string) => FieldValues | undefined
     ) {
         for (const variable of flow.variables.values()) {
             const initial = variable.value ? this.resolve(variable.value) : null;
@@ -77,7 +80,10 @@ export class Interview {
 
     /** The value of a reference such as `$Record.Email__c`, `UsersToUpdate` or `Loop_Users.Id`. */
     public read(reference: string): FlowValue {
-        const [root = '', field] = reference.split('.');
+        const [root = '', field, ...rest] = reference.split('.');
+        if (rest.length > 0) {
+            return this.readPath(root, reference);
+        }
         const value = this.readRoot(root, field);
         if (field === undefined || root === '$GlobalConstant' || root === '$Flow') {
             return value;
@@ -96,6 +102,38 @@ export class Interview {
             return null;
         }
         return value.fields[name] ?? null;
+    }
+
+    /**
+     * `$Record.Account.Parent.Name`: each lookup of the path leads to the related record as the
+     * transaction holds it; a blank lookup gives null. Flow Builder offers the fields of records
+     * related to $Record through its lookups in a record-triggered flow (Salesforce Help,
+     * "Flow Resource: Triggering Record"). No query is counted [verify in an org: whether and
+     * how such a read counts against the SOQL limits].
+     */
+    private readPath(root: string, reference: string): FlowValue {
+        const path = this.walk(reference);
+        let fields: FieldValues | undefined = (root === '$Record' ? this.record : this.prior)
+            ?.fields;
+        for (const relationship of path.relationships) {
+            const id = fields?.[relationship.field.name];
+            if (typeof id !== 'string' || id === '') {
+                return null;
+            }
+            if (!this.related) {
+                throw new FlowFault(MESSAGES.relatedRecordsUnavailable(reference));
+            }
+            fields = this.related(id);
+        }
+        return fields?.[path.field.name] ?? null;
+    }
+
+    private walk(reference: string): Exclude<ReturnType<typeof walkPath>, string> {
+        const path = walkPath(this.schema, this.flow.start.object, reference);
+        if (typeof path === 'string') {
+            throw new FlowFault(path);
+        }
+        return path;
     }
 
     private readRoot(root: string, field: string | undefined): FlowValue {
@@ -220,11 +258,11 @@ export class Interview {
     }
 
     private typed(reference: string): TypedValue {
-        const [root = '', field] = reference.split('.');
+        const [root = '', field, ...rest] = reference.split('.');
         const value = this.read(reference);
         const scalar = isRecord(value) || Array.isArray(value) ? coerce('text', value) : value;
         if (field !== undefined && root !== '$GlobalConstant' && root !== '$Flow') {
-            const schema = this.fieldOf(root, field);
+            const schema = rest.length > 0 ? this.walk(reference).field : this.fieldOf(root, field);
             return {
                 value: scalar,
                 type: formulaTypeOfField(schema.type),
@@ -299,7 +337,14 @@ export class Interview {
      * when a record is updated to meet the condition requirements".
      */
     public asPrior(): Interview {
-        const view = new Interview(this.flow, this.schema, this.options, this.prior, this.prior);
+        const view = new Interview(
+            this.flow,
+            this.schema,
+            this.options,
+            this.prior,
+            this.prior,
+            this.related
+        );
         this.values.forEach((value, name) => view.values.set(name, value));
         return view;
     }

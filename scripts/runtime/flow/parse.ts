@@ -482,6 +482,10 @@ class FlowCompiler {
             if (target.startsWith('$') && !target.startsWith('$Record.')) {
                 throw this.error(item, MESSAGES.readOnlyTarget(target));
             }
+            if (target.split('.').length > 2) {
+                // A field of a related record is read, never assigned, through $Record.
+                throw this.error(item, MESSAGES.relationshipPath(target));
+            }
             return {
                 target,
                 operator,

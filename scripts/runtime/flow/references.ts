@@ -5,7 +5,7 @@ import {
     type FlowGlobalMember
 } from '../../project/flows';
 import { MESSAGES } from '../messages';
-import type { ObjectSchema, OrgSchema } from '../schema';
+import type { FieldSchema, ObjectSchema, OrgSchema, Relationship } from '../schema';
 import type { FlowDefinition } from './types';
 
 /**
@@ -125,7 +125,11 @@ export function referenceProblem(
         return undefined;
     }
     if (rest.length > 0) {
-        return MESSAGES.relationshipPath(reference);
+        if (root !== '$Record' && root !== '$Record__Prior') {
+            return MESSAGES.relationshipPath(reference);
+        }
+        const walked = walkPath(schema, flow.start.object, reference);
+        return typeof walked === 'string' ? walked : undefined;
     }
     const object = recordTypeOf(flow, root);
     if (!object) {
@@ -141,4 +145,45 @@ export function referenceProblem(
             ? MESSAGES.relationshipPath(reference)
             : MESSAGES.unknownField(object.name, field))
     );
+}
+
+/** A relationship path of the triggering record: the relationships it follows and its field. */
+export interface RelationshipPath {
+    readonly relationships: readonly Relationship[];
+    readonly field: FieldSchema;
+}
+
+/**
+ * Walks `$Record.Account.Parent.Name` from the triggering record's object: each name but the
+ * last is a parent relationship (a lookup's relationship name), the last a field of the object
+ * it reaches; or what is wrong with the path.
+ */
+export function walkPath(
+    schema: OrgSchema,
+    start: ObjectSchema,
+    reference: string
+): RelationshipPath | string {
+    const names = reference.split('.').slice(1);
+    const last = names.pop() ?? '';
+    const relationships: Relationship[] = [];
+    let object = start;
+    for (const name of names) {
+        const relationship = schema.relationship(object, name);
+        if (relationship === undefined) {
+            return schema.findField(object, name)
+                ? MESSAGES.notARelationship(reference, object.name, name)
+                : (schema.refusal(object, name) ??
+                      MESSAGES.notARelationship(reference, object.name, name));
+        }
+        if (typeof relationship === 'string') {
+            return MESSAGES.unwalkableRelationship(reference, relationship);
+        }
+        relationships.push(relationship);
+        object = relationship.target;
+    }
+    const field = schema.findField(object, last);
+    if (!field) {
+        return schema.refusal(object, last) ?? MESSAGES.unknownField(object.name, last);
+    }
+    return { relationships, field };
 }

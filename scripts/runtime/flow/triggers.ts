@@ -80,7 +80,7 @@ export class FlowTriggers implements TriggerHandler {
                 if (row.errors.length > 0) {
                     continue;
                 }
-                const interview = this.interview(flow, event, row);
+                const interview = this.interview(flow, event, row, transaction);
                 if (meetsEntry(interview)) {
                     started.push({ row, interview });
                 }
@@ -104,7 +104,12 @@ export class FlowTriggers implements TriggerHandler {
         }
     }
 
-    private interview(flow: FlowDefinition, event: TriggerEvent, row: TriggerRow): Interview {
+    private interview(
+        flow: FlowDefinition,
+        event: TriggerEvent,
+        row: TriggerRow,
+        transaction: Transaction
+    ): Interview {
         const type = event.object.name;
         const isDelete = event.operation === 'delete';
         return new Interview(
@@ -112,7 +117,8 @@ export class FlowTriggers implements TriggerHandler {
             this.schema,
             this.options,
             { sobjectType: type, fields: { ...row.record } },
-            isDelete || !row.prior ? null : { sobjectType: type, fields: { ...row.prior } }
+            isDelete || !row.prior ? null : { sobjectType: type, fields: { ...row.prior } },
+            (id) => transaction.find(id)
         );
     }
 }

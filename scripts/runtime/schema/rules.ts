@@ -361,8 +361,11 @@ export const USER_AUDIT_ROLES: ReadonlySet<AuditRole> = new Set([
 
 /**
  * Fields the platform maintains on save or read, which the embedded org does not: IsDeleted,
- * the current user's views (LastViewedDate, LastReferencedDate), and the fields that come with
- * record types, multiple currencies and activities. A run that names one is refused.
+ * the current user's views (LastViewedDate, LastReferencedDate), the fields that come with
+ * record types, multiple currencies and activities, and the fields derived from a status
+ * (Object Reference, Task: CompletedDateTime, "the date and time the task was saved with a
+ * Closed status", and IsClosed; Case and Opportunity have an IsClosed of their own, derived
+ * from Status and StageName). A run that names one is refused.
  */
 export const UNMAINTAINED_SYSTEM_FIELDS: ReadonlySet<string> = new Set(
     [
@@ -371,7 +374,9 @@ export const UNMAINTAINED_SYSTEM_FIELDS: ReadonlySet<string> = new Set(
         'LastReferencedDate',
         'RecordTypeId',
         'CurrencyIsoCode',
-        'LastActivityDate'
+        'LastActivityDate',
+        'CompletedDateTime',
+        'IsClosed'
     ].map((name) => name.toLowerCase())
 );
 
