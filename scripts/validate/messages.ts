@@ -372,10 +372,20 @@ export const messages = {
             message: `${tool} could not check the Apex: ${why}`,
             fix: 'Check the Java installation and that @salesforce/code-analyzer-pmd-engine is installed (npm ci).'
         }),
-        semantic: (message: string): Text => ({
-            message: message.replace(/ expecting \{[^}]*\}$/, '').replace(/ expecting .{80,}$/, ''),
-            fix: 'Fix the Apex so that it compiles: the types, methods and fields it names must exist and types must match.'
-        }),
+        semantic: (message: string, platformGap: boolean): Text => {
+            const text = message
+                .replace(/ expecting \{[^}]*\}$/, '')
+                .replace(/ expecting .{80,}$/, '');
+            return platformGap
+                ? {
+                      message: `apex-ls: ${text}`,
+                      fix: 'apex-ls does not know every platform type, field and method, and reads files that are not Apex: check this one in an org (a deploy compiles the Apex) before changing the code.'
+                  }
+                : {
+                      message: text,
+                      fix: 'Fix the Apex so that it compiles: the types, methods and fields it names must exist and types must match.'
+                  };
+        },
         pmd: (rule: string, level: number, message: string, url: string | undefined): Text => ({
             message: `${message.trim()} (PMD ${rule}, severity ${level})`,
             fix: `${url ? `See ${url}. ` : ''}Fix the code; if it is intended, add @SuppressWarnings('PMD.${rule}') with a comment saying why, or configure the rule for the whole project in its code-analyzer.yml, with the reason.`

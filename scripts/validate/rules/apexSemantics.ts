@@ -7,6 +7,7 @@ import { resolvePackageFile } from '../../shared/packages';
 import { ToolError } from '../errors';
 import { finding } from '../finding';
 import { messages } from '../messages';
+import { objectModel, unknownSeverity, type ObjectModel } from '../model';
 import type { Project } from '../../project';
 import type { Finding, Rule, Severity } from '../types';
 
@@ -26,7 +27,11 @@ const SEVERITIES: Readonly<Record<string, Severity | undefined>> = {
 
 /**
  * Apex semantics through the apex-ls checker bundled with the PMD engine: unknown types,
- * methods and fields, type mismatches.
+ * methods and fields, type mismatches. apex-ls knows the platform only partly (Cache partitions,
+ * DataWeave, System.Quiddity values, a change event's header, FlowDefinitionView fields), and
+ * it reads metadata beyond Apex; an error of its that is about the platform or about a file that
+ * is not Apex is a warning naming it as the source (see `platformGap`). An unknown field of an
+ * object is judged by the project's object model, as apex-fields judges one.
  */
 export function apexSemanticsRule(javaCommand: string): Rule {
     return {
@@ -54,12 +59,12 @@ export function apexSemanticsRule(javaCommand: string): Rule {
                     (result.stderr.trim() || `exit ${String(result.code)}`);
                 throw new ToolError(messages.apex.checkerFailed('apex-ls', firstLine(reason)));
             }
-            return issues(project, result.stdout);
+            return issues(project, result.stdout, project.memo(objectModel));
         }
     };
 }
 
-function issues(project: Project, output: string): Finding[] {
+function issues(project: Project, output: string, objects: ObjectModel): Finding[] {
     let data: unknown;
     try {
         data = JSON.parse(output);
@@ -82,13 +87,15 @@ function issues(project: Project, output: string): Finding[] {
             ) {
                 continue;
             }
-            const severity = issue.category in SEVERITIES ? SEVERITIES[issue.category] : 'warning';
-            if (!severity) {
+            const reported = issue.category in SEVERITIES ? SEVERITIES[issue.category] : 'warning';
+            if (!reported) {
                 continue;
             }
+            const gap = reported === 'error' && platformGap(file, issue.message, objects);
+            const severity = gap ? 'warning' : reported;
             const start = isRecord(issue.start) ? issue.start : {};
             findings.push(
-                finding(ID, severity, messages.apex.semantic(issue.message), {
+                finding(ID, severity, messages.apex.semantic(issue.message, gap), {
                     file,
                     ...(typeof start.line === 'number' ? { line: start.line } : {}),
                     ...(typeof start.offset === 'number' ? { column: start.offset + 1 } : {})
@@ -97,6 +104,59 @@ function issues(project: Project, output: string): Finding[] {
         }
     }
     return findings;
+}
+
+/** Apex namespaces of the platform, in lower case, from the catalogue (`system`, `cache`). */
+function platformNamespaces(objects: ObjectModel): ReadonlySet<string> {
+    return new Set(
+        objects.schema.catalogue.apexNamespaces().map((namespace) => namespace.toLowerCase())
+    );
+}
+
+/**
+ * Whether an apex-ls error may be a gap of apex-ls rather than of the code:
+ * - it is about a file that is not Apex (sfdx-project.json, a flow, a field: other rules check
+ *   those, and apex-ls reads static resources as if they deployed);
+ * - it names a type of a platform namespace (`System.FormulaValidationException`,
+ *   `cache.OrgPartition`, `Flow.Interview.Name`), a System type by its bare name
+ *   (`AuraHandledException`), or a value apex-ls could only type as Object; a type mismatch
+ *   counts only when a namespace other than System is in it;
+ * - it is an unknown field of an object that the project's model knows, or whose absence the
+ *   model cannot prove (a standard field of a newer release, a hierarchy setting's SetupOwner).
+ */
+function platformGap(file: string, message: string, objects: ObjectModel): boolean {
+    if (!/\.(cls|trigger)$/.test(file)) {
+        return true;
+    }
+    const unknownField = /^Unknown field '(\w+)' on SObject 'Schema\.(\w+)'/.exec(message);
+    if (unknownField) {
+        const [, field = '', object = ''] = unknownField;
+        if (objects.schema.relationship(object, field)) {
+            return true;
+        }
+        const check = objects.checkField(object, field);
+        return (
+            check.status === 'ok' ||
+            check.status === 'unverifiable' ||
+            unknownSeverity(check) === 'warning'
+        );
+    }
+    if (/\(([^)]*\b)?Object\b/.test(message)) {
+        return true;
+    }
+    const namespaces = platformNamespaces(objects);
+    const quoted = [...message.matchAll(/'([A-Za-z_][\w.]*)/g)].map((match) => match[1] ?? '');
+    const platform = quoted.filter((name) => {
+        const [first = '', ...rest] = name.split('.');
+        return rest.length > 0
+            ? namespaces.has(first.toLowerCase())
+            : objects.schema.catalogue.apexType('System', first) !== undefined;
+    });
+    // apex-ls models System's own types (String, Integer, List) well: a mismatch between them
+    // is the code's; one that involves another platform namespace (cache.OrgPartition) may not be.
+    return /^Incompatible types/.test(message)
+        ? platform.some((name) => !/^system\./i.test(name))
+        : platform.length > 0;
 }
 
 function firstLine(text: string): string {

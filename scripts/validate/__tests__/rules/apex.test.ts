@@ -5,6 +5,7 @@ import type { Finding } from '../../types';
 import {
     applyChanges,
     copyFixture,
+    createProject,
     findings,
     fixture,
     removeTemporaryProjects,
@@ -66,6 +67,37 @@ describe('apex-semantics', () => {
             })
         ]);
     });
+
+    it('warns, naming apex-ls, of a platform type it does not know, and reports a missing class of the project', async () => {
+        const dir = createProject({
+            'force-app/main/default/classes/Gaps.cls': `public with sharing class Gaps {
+    public static Boolean cached() {
+        try {
+            return Cache.Session.contains('key');
+        } catch (Cache.Session.SessionCacheException e) {
+            return false;
+        }
+    }
+    public static Object missing() {
+        return new NoSuchHelper();
+    }
+}
+`,
+            'force-app/main/default/classes/Gaps.cls-meta.xml': `<?xml version="1.0" encoding="UTF-8"?>
+<ApexClass xmlns="http://soap.sforce.com/2006/04/metadata">
+    <apiVersion>66.0</apiVersion>
+    <status>Active</status>
+</ApexClass>
+`
+        });
+        const result = await findings(dir, ['apex-semantics']);
+        expect(result.map((item) => [item.line, item.severity])).toEqual([
+            [5, 'warning'],
+            [10, 'error']
+        ]);
+        expect(result[0]?.message).toMatch(/^apex-ls: .*SessionCacheException/);
+        expect(result[1]?.message).toContain('NoSuchHelper');
+    }, 120_000);
 });
 
 describe('apex-pmd', () => {
