@@ -106,11 +106,21 @@ function issues(project: Project, output: string, objects: ObjectModel): Finding
     return findings;
 }
 
+/**
+ * What DataWeave in Apex adds that apex-dev-tools' catalogue lacks: a class of the
+ * `DataWeaveScriptResource` namespace for each script of the project's `dw` folder, and the
+ * System exception its scripts throw (Apex Developer Guide, "DataWeave in Apex"; Apex Reference
+ * Guide, "DataWeaveScriptException Class").
+ */
+const DATAWEAVE_NAMESPACE = 'dataweavescriptresource';
+const DATAWEAVE_EXCEPTION = 'DataWeaveScriptException';
+
 /** Apex namespaces of the platform, in lower case, from the catalogue (`system`, `cache`). */
 function platformNamespaces(objects: ObjectModel): ReadonlySet<string> {
-    return new Set(
-        objects.schema.catalogue.apexNamespaces().map((namespace) => namespace.toLowerCase())
-    );
+    return new Set([
+        ...objects.schema.catalogue.apexNamespaces().map((namespace) => namespace.toLowerCase()),
+        DATAWEAVE_NAMESPACE
+    ]);
 }
 
 /**
@@ -150,7 +160,8 @@ function platformGap(file: string, message: string, objects: ObjectModel): boole
         const [first = '', ...rest] = name.split('.');
         return rest.length > 0
             ? namespaces.has(first.toLowerCase())
-            : objects.schema.catalogue.apexType('System', first) !== undefined;
+            : first === DATAWEAVE_EXCEPTION ||
+                  objects.schema.catalogue.apexType('System', first) !== undefined;
     });
     // apex-ls models System's own types (String, Integer, List) well: a mismatch between them
     // is the code's; one that involves another platform namespace (cache.OrgPartition) may not be.

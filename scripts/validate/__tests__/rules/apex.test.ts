@@ -81,6 +81,9 @@ describe('apex-semantics', () => {
     public static Object missing() {
         return new NoSuchHelper();
     }
+    public static Object script() {
+        return new DataWeaveScriptResource.csvToContacts();
+    }
 }
 `,
             'force-app/main/default/classes/Gaps.cls-meta.xml': `<?xml version="1.0" encoding="UTF-8"?>
@@ -93,7 +96,8 @@ describe('apex-semantics', () => {
         const result = await findings(dir, ['apex-semantics']);
         expect(result.map((item) => [item.line, item.severity])).toEqual([
             [5, 'warning'],
-            [10, 'error']
+            [10, 'error'],
+            [13, 'warning']
         ]);
         expect(result[0]?.message).toMatch(/^apex-ls: .*SessionCacheException/);
         expect(result[1]?.message).toContain('NoSuchHelper');
