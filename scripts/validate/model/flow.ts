@@ -50,7 +50,7 @@ export function resolveReference(
         return { kind: 'unknown-name', name: first, ...(suggestion ? { suggestion } : {}) };
     }
     const object = rest ? flow.recordObject(first) : undefined;
-    return object ? fieldProblem(objects.checkField(object, rest)) : undefined;
+    return object ? recordPathProblem(objects, object, rest) : undefined;
 }
 
 function resolveGlobal(
@@ -73,12 +73,28 @@ function resolveGlobal(
         if (!startObject) {
             return { kind: 'no-record', global: known };
         }
-        return rest ? fieldProblem(objects.checkField(startObject, rest)) : undefined;
+        return rest ? recordPathProblem(objects, startObject, rest) : undefined;
     }
     if (known === '$User' && rest) {
         return fieldProblem(objects.checkField('User', rest));
     }
     return undefined;
+}
+
+/**
+ * A field of a record, or a related record itself: a flow may name `$Record.Account` where it
+ * takes a record (Update Records' inputReference), which a field path ending on a relationship
+ * is; its Id then resolves.
+ */
+function recordPathProblem(
+    objects: ObjectModel,
+    object: string,
+    path: string
+): ReferenceProblem | undefined {
+    const problem = fieldProblem(objects.checkField(object, path));
+    return problem && objects.checkField(object, `${path}.Id`).status !== 'ok'
+        ? problem
+        : undefined;
 }
 
 /**

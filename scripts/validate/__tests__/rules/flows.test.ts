@@ -61,6 +61,22 @@ describe('flow-references', () => {
         ]);
     });
 
+    it('accepts a related record named by its relationship, as Update Records takes one', async () => {
+        const named = (reference: string): ReturnType<typeof findings> =>
+            flowFindings('flow-references', {
+                [VALID_FLOW]: replace(
+                    '<expression>{!$Record.Email__c}',
+                    `<expression>{!${reference}}`
+                )
+            });
+        expect(await named('$Record.CreatedBy')).toEqual([]);
+        expect(await named('$Record.CreatedByy')).toEqual([
+            expect.objectContaining({
+                message: expect.stringContaining('`$Record.CreatedByy`') as string
+            })
+        ]);
+    });
+
     it('reports a field of a loop variable over a Get Records of User', async () => {
         const result = await flowFindings('flow-references', {
             [VALID_FLOW]: replace(
