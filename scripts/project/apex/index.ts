@@ -9,5 +9,6 @@ export * as ApexGrammar from './grammar';
 export { findAnnotation, hasModifier, sameName } from './lookup';
 export { outlineApex } from './outline';
 export { parseApex, parseSoql } from './parse';
+export { resolveAlias } from './soql';
 export { optional, positionOf, sourceOf } from './tree';
 export type * from './types';

@@ -4,6 +4,7 @@ import {
     FieldNameContext,
     FromNameListContext,
     GroupByClauseContext,
+    SoqlIdContext,
     LogicalExpressionContext,
     OrderByClauseContext,
     SelectListContext,
@@ -24,6 +25,7 @@ import { childrenOf, isRule, optional, positionOf, sourceOf } from './tree';
 import type {
     ApexName,
     ApexSyntaxError,
+    SoqlAlias,
     SoqlBind,
     SoqlClause,
     SoqlField,
@@ -121,10 +123,12 @@ function selectOf(context: QueryContext | SubQueryContext, locate: Locate): Soql
     for (const child of childrenOf(context)) {
         visit(child, undefined);
     }
-    const from = optional(optional(context.fromNameList())?.fieldName(0));
+    const fromList = optional(context.fromNameList());
+    const from = optional(fromList?.fieldName(0));
     return {
         ...locate(context.start),
         from: from ? name(from) : { name: '', ...locate(context.start) },
+        aliases: fromList ? aliasesOf(fromList) : [],
         fields,
         binds,
         orderBy: (optional(context.orderByClause())?.fieldOrderList().fieldOrder_list() ?? []).map(
@@ -132,6 +136,47 @@ function selectOf(context: QueryContext | SubQueryContext, locate: Locate): Soql
         ),
         subqueries
     };
+}
+
+/**
+ * The aliases of a FROM clause: the first names the queried object, each later one a
+ * relationship path that starts with an earlier alias (`FROM Contact c, c.Account a`).
+ */
+function aliasesOf(list: FromNameListContext): SoqlAlias[] {
+    const aliases: SoqlAlias[] = [];
+    let named: string | undefined;
+    let first = true;
+    for (const child of childrenOf(list)) {
+        if (child instanceof FieldNameContext) {
+            named = child.getText();
+        } else if (child instanceof SoqlIdContext && named !== undefined) {
+            aliases.push({
+                alias: child.getText().toLowerCase(),
+                path: first ? '' : resolveAlias(aliases, named)
+            });
+            first = false;
+            named = undefined;
+        } else if (named !== undefined && child.getText() === ',') {
+            first = false;
+            named = undefined;
+        }
+    }
+    return aliases;
+}
+
+/** A field path with its leading alias, if any, replaced by the path the alias stands for. */
+export function resolveAlias(aliases: readonly SoqlAlias[], field: string): string {
+    const dot = field.indexOf('.');
+    if (dot < 0) {
+        return field;
+    }
+    const head = field.slice(0, dot).toLowerCase();
+    const found = aliases.find((entry) => entry.alias === head);
+    if (!found) {
+        return field;
+    }
+    const rest = field.slice(dot + 1);
+    return found.path === '' ? rest : `${found.path}.${rest}`;
 }
 
 /** The clause whose fields lie below a context; `none` for clauses that name no field. */

@@ -163,10 +163,23 @@ export interface SoqlOrdering {
  */
 export interface SoqlSelect extends SourcePosition {
     readonly from: ApexName;
+    /**
+     * The FROM clause's aliases, in lower case, each with the path it stands for: `''` for the
+     * queried object (`FROM Contact c`: `c.Name` is `Name`), `Account` for a relationship named
+     * in FROM (`FROM Contact c, c.Account a`: `a.Name` is `Account.Name`). SOQL and SOSL
+     * Reference, "Using Aliases with SOQL".
+     */
+    readonly aliases: readonly SoqlAlias[];
     readonly fields: readonly SoqlField[];
     readonly binds: readonly SoqlBind[];
     readonly orderBy: readonly SoqlOrdering[];
     readonly subqueries: readonly SoqlSubquery[];
+}
+
+/** An alias of a FROM clause and the field path it stands for. */
+export interface SoqlAlias {
+    readonly alias: string;
+    readonly path: string;
 }
 
 /**

@@ -1,4 +1,10 @@
-import { outlineApex, parseApex, type ApexName, type SoqlSelect } from '../../project/apex';
+import {
+    outlineApex,
+    parseApex,
+    resolveAlias,
+    type ApexName,
+    type SoqlSelect
+} from '../../project/apex';
 import { apexFiles } from '../apex/files';
 import { finding } from '../finding';
 import { messages } from '../messages';
@@ -76,7 +82,8 @@ function checkSelect(
         // package extends, fields that come with features that org lacked (person accounts,
         // territories, ...) would be reported, so only custom fields and paths are checked there.
         const checksStandardFields = object.custom || object.name === 'User';
-        for (const field of select.fields) {
+        for (const written of select.fields) {
+            const field = { ...written, name: resolveAlias(select.aliases, written.name) };
             const first = field.name.split('.')[0] ?? field.name;
             if (checksStandardFields || isCustomName(first) || /__r$/i.test(first)) {
                 report(field, objects.checkField(object.name, field.name));

@@ -1,4 +1,4 @@
-import { outlineApex, parseApex, type SoqlQuery, type SoqlSelect } from '..';
+import { outlineApex, parseApex, resolveAlias, type SoqlQuery, type SoqlSelect } from '..';
 import { inMethod, outlineOf } from './helpers';
 
 function queries(statements: string): SoqlQuery[] {
@@ -53,6 +53,23 @@ describe('inline SOQL', () => {
             { expression: 'LastName', direction: 'DESC', nulls: 'LAST' },
             { expression: 'FirstName' }
         ]);
+    });
+
+    it("reads the FROM clause's aliases and resolves fields written through them", () => {
+        const [query] = queries(
+            `Integer n = [SELECT c.Name, a.Name FROM Contact c, c.Account a WHERE a.Name != null].size();`
+        );
+        expect(query?.aliases).toEqual([
+            { alias: 'c', path: '' },
+            { alias: 'a', path: 'Account' }
+        ]);
+        expect(query?.fields.map((field) => resolveAlias(query.aliases, field.name))).toEqual([
+            'Name',
+            'Account.Name',
+            'Account.Name'
+        ]);
+        const [plain] = queries('List<User> users = [SELECT Id FROM User];');
+        expect(plain?.aliases).toEqual([]);
     });
 
     it('places the query, its object and each field at their line and column', () => {

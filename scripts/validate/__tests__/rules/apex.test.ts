@@ -212,6 +212,21 @@ describe('apex-fields, reading Apex with its grammar', () => {
         expect(await findings(dir, ['apex-fields'])).toEqual([]);
     });
 
+    it('reads fields written through an alias of FROM as fields of the object', async () => {
+        const dir = copyFixture('apex-valid', {
+            'force-app/main/default/classes/LinkAliases.cls': [
+                'public with sharing class LinkAliases {',
+                '    public static List<Link__c> read() {',
+                '        return [SELECT l.Id, l.Url__c FROM Link__c l WHERE l.Urll__c != null];',
+                '    }',
+                '}'
+            ].join('\n')
+        });
+        expect((await findings(dir, ['apex-fields'])).map((item) => item.message)).toEqual([
+            '`Link__c.Urll__c` does not exist: the project has no objects/Link__c/fields/Urll__c.field-meta.xml.'
+        ]);
+    });
+
     it("checks a semi-join's object and fields, and the fields of HAVING", async () => {
         const dir = copyFixture('apex-valid', {
             [SELECTOR]: replace(
