@@ -6,7 +6,8 @@ import { isRecord } from '../../shared/json';
 import { flowScanner } from '../dependencies';
 import { finding } from '../finding';
 import { messages } from '../messages';
-import { flowModels, flowName } from '../model';
+import { flowModels, flowName, metadataSchema } from '../model';
+import type { MetadataSchema } from '../../schema';
 import type { Project } from '../../project';
 import type { Finding, Rule, Severity } from '../types';
 
@@ -47,6 +48,12 @@ export const flowScannerRule: Rule = {
         const scanner = flowScanner();
         const byPath = new Map(flows.map((file) => [path.resolve(project.absolute(file)), file]));
         const parsed = await scanner.parse([...byPath.keys()]);
+        const schema = metadataSchema();
+        for (const flow of parsed) {
+            if (flow.flow) {
+                listRepeated(schema, 'Flow', flow.flow.xmldata);
+            }
+        }
         const findings: Finding[] = [];
         for (const flow of parsed) {
             const file = byPath.get(path.resolve(flow.uri)) ?? flow.uri;
@@ -67,6 +74,33 @@ export const flowScannerRule: Rule = {
         return findings;
     }
 };
+
+/**
+ * The scanner's parser gives an element that occurs once as an object, and some of its rules
+ * iterate it as a list (AutoLayout on a lone <processMetadataValues>, MissingNullHandler on a lone
+ * <outputAssignments>) and throw. Every element the Metadata API declares repeated becomes a
+ * list here, as the schema says it is, so that each rule runs on every flow.
+ */
+function listRepeated(schema: MetadataSchema, typeName: string, data: unknown): void {
+    const type = schema.complexType(typeName);
+    if (!type || typeof data !== 'object' || data === null) {
+        return;
+    }
+    const record = data as Record<string, unknown>;
+    for (const element of type.elements) {
+        const value = record[element.name];
+        if (value === undefined) {
+            continue;
+        }
+        const items = element.repeated && !Array.isArray(value) ? [value] : value;
+        record[element.name] = items;
+        if (element.type.kind === 'complex') {
+            for (const item of Array.isArray(items) ? items : [items]) {
+                listRepeated(schema, element.type.name, item);
+            }
+        }
+    }
+}
 
 function resultFindings(
     project: Project,

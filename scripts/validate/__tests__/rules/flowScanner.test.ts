@@ -103,6 +103,20 @@ describe('flow-scanner', () => {
         );
     });
 
+    it('runs every rule on a flow whose repeated elements occur once, where the scanner would throw', async () => {
+        const dir = copyFixture('valid-project', {
+            [VALID_FLOW]: (text) =>
+                text.replace(
+                    /\n    <processMetadataValues>\n        <name>BuilderType<\/name>[\s\S]*?<\/processMetadataValues>\n    <processMetadataValues>\n        <name>CanvasMode<\/name>\n        <value>\n            <stringValue>AUTO_LAYOUT_CANVAS<\/stringValue>\n        <\/value>\n    <\/processMetadataValues>\n    <processMetadataValues>\n        <name>OriginBuilderType<\/name>[\s\S]*?<\/processMetadataValues>/,
+                    '\n    <processMetadataValues>\n        <name>CanvasMode</name>\n        <value>\n            <stringValue>FREE_FORM_CANVAS</stringValue>\n        </value>\n    </processMetadataValues>'
+                ),
+            '.flow-scanner.json': JSON.stringify({ rules: { AutoLayout: { severity: 'note' } } })
+        });
+        expect(await findings(dir, ['flow-scanner'])).toEqual([
+            expect.objectContaining({ rule: 'flow-scanner/AutoLayout', severity: 'note' })
+        ]);
+    });
+
     it("maps the scanner's severities from the project's configuration", async () => {
         const dir = copyFixture('valid-project', {
             [VALID_FLOW]: replace(
