@@ -25,7 +25,11 @@ export const benchValidateCommand = {
 N runs each after a warm-up, and prints median, min and max of both and their ratio.`,
     positionals: { synopsis: '[DIR]', min: 0, max: 1, what: 'one directory' },
     options: {
-        runs: { type: 'string', value: 'N', description: 'runs of each command (default 5)' }
+        runs: { type: 'string', value: 'N', description: 'runs of each command (default 5)' },
+        cold: {
+            type: 'boolean',
+            description: 'validate with --no-cache: every run reads and checks everything afresh'
+        }
     },
     exitCodes: {
         0: 'measured',

@@ -3,7 +3,7 @@
  * the cost of validating before every build is known next to the cost of the conversion the
  * build does anyway.
  *
- *   npm run bench:validate [-- [DIR] [--runs N]]
+ *   npm run bench:validate [-- [DIR] [--runs N] [--cold]]
  *
  * Both commands run as child processes, alternately, after one warm-up each that is not counted
  * (it fills tsx's compile cache and sf's first-run files). sf runs with a scratch HOME and the
@@ -17,6 +17,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { safeSfEnvironment } from '../deploy/environment';
+import { readProjectConfig } from '../project';
 import { runMain, UsageError, type ParsedCommandLine } from '../shared/command';
 import { benchValidateCommand } from './commands';
 
@@ -151,6 +152,9 @@ async function main({
         }
     }
 
+    // The same tree for both: the package directories of the project, as validate reads them.
+    const sourceDirs = readProjectConfig(dir).packageDirectories.map((entry) => entry.path);
+
     const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-validate-'));
     const home = path.join(scratch, 'home');
     fs.mkdirSync(home);
@@ -165,7 +169,12 @@ async function main({
         {
             label: 'validate (as npm run validate runs it)',
             file: process.execPath,
-            args: () => ['--import', TSX_LOADER, VALIDATE_CLI],
+            args: () => [
+                '--import',
+                TSX_LOADER,
+                VALIDATE_CLI,
+                ...(values.cold ? ['--no-cache'] : [])
+            ],
             acceptedExitCodes: [0, 1]
         },
         {
@@ -175,8 +184,7 @@ async function main({
                 'project',
                 'convert',
                 'source',
-                '--source-dir',
-                'force-app',
+                ...sourceDirs.flatMap((source) => ['--source-dir', source]),
                 '--output-dir',
                 path.join(scratch, `convert-${run}`)
             ],
@@ -186,7 +194,9 @@ async function main({
 
     console.log(`Benchmark on ${dir}`);
     console.log(`Machine: ${machine()}`);
-    console.log(`Runs: ${runs} each, alternating, after 1 warm-up each\n`);
+    console.log(
+        `Runs: ${runs} each, alternating, after 1 warm-up each${values.cold ? '; validate with --no-cache (cold)' : ''}\n`
+    );
     const samples = commands.map(() => [] as Run[]);
     let failure: string | undefined;
     try {

@@ -15,6 +15,9 @@ export function corpusMain(
 ): (parsed: ParsedCommandLine<Options>) => Promise<number> {
     return async ({ values, positionals: [dir = ''] }) => {
         const names = projectFolders(dir);
+        // Each project's PMD run creates a Code Analyzer, which registers an exit handler that
+        // deletes its temporary folder: one per project, none of them a leak.
+        process.setMaxListeners(Math.max(process.getMaxListeners(), names.length + 10));
         const table = new TextTable(names);
         if (!values.json) {
             print(table.heading());
