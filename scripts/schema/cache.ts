@@ -123,6 +123,8 @@ function isTypeDeclaration(value: unknown): value is TypeDeclaration {
             return typeof value.name === 'string';
         case 'object':
             return Array.isArray(value.members) && value.members.every(isMemberDeclaration);
+        case 'primitive':
+            return isPropertyTypeDeclaration(value);
         case 'unsupported':
             return typeof value.syntax === 'string';
         default:

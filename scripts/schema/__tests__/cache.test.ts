@@ -8,7 +8,8 @@ import { parseDeclarations } from '../declarations';
 const SOURCE = `
     export type Metadata = { fullName?: string; };
     export type Shade = 'Light' | 'Dark';
-    export type Widget = Metadata & { shade: Shade; parts?: Part[]; };
+    export type Tone = string;
+    export type Widget = Metadata & { shade: Shade; tone?: Tone; parts?: Part[]; };
     export type Part = { size: number; };
 `;
 
@@ -71,6 +72,12 @@ describe('the cache of parsed schema declarations', () => {
                 type: { kind: 'enum', name: 'Shade', values: ['Light', 'Cached'] },
                 repeated: false,
                 required: true
+            },
+            {
+                name: 'tone',
+                type: { kind: 'primitive', name: 'string' },
+                repeated: false,
+                required: false
             },
             {
                 name: 'parts',
