@@ -1,9 +1,7 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { loadProject, openApexOrg, type OpenedApexOrg } from '../../cli/project';
 import { executeAnonymous } from '../anonymous';
 import { findTests, runTests, type TestMethodResult } from '../apexTests';
+import { ClassProjects } from './apexHelpers';
 
 /**
  * The Apex test runner on small projects of its own: what one class cannot load does not stop
@@ -11,11 +9,9 @@ import { findTests, runTests, type TestMethodResult } from '../apexTests';
  * Test.stopTest() leaves its trigger as it was.
  */
 
-const directories: string[] = [];
+const projects = new ClassProjects('apex-tests');
 afterAll(() => {
-    directories.forEach((directory) => {
-        fs.rmSync(directory, { recursive: true, force: true });
-    });
+    projects.removeAll();
 });
 
 /** A fresh org with a project of the given classes (name → source). */
@@ -23,20 +19,7 @@ function open(
     classes: Readonly<Record<string, string>>,
     log: (line: string) => void = () => undefined
 ): OpenedApexOrg {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'apex-tests-'));
-    directories.push(root);
-    fs.writeFileSync(
-        path.join(root, 'sfdx-project.json'),
-        JSON.stringify({
-            packageDirectories: [{ path: 'force-app', default: true }],
-            sourceApiVersion: '66.0'
-        })
-    );
-    const folder = path.join(root, 'force-app', 'main', 'default', 'classes');
-    fs.mkdirSync(folder, { recursive: true });
-    for (const [name, source] of Object.entries(classes)) {
-        fs.writeFileSync(path.join(folder, `${name}.cls`), source);
-    }
+    const root = projects.create(classes);
     const project = loadProject(root, { setup: true });
     return openApexOrg(project, { state: 'fresh', flows: [], log });
 }

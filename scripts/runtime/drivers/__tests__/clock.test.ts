@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadProject, openApexOrg, type OpenedApexOrg } from '../../cli/project';
-import { executeAnonymous } from '../anonymous';
+import { debugAsAdmin } from './apexHelpers';
 
 /**
  * The org has one clock: what System.now returns and what a save stamps are the same instant,
@@ -14,12 +14,7 @@ let opened: OpenedApexOrg;
 const lines: string[] = [];
 
 function debugValues(text: string): number[] {
-    lines.length = 0;
-    const outcome = opened.org.asUser(opened.setup.adminId, () =>
-        executeAnonymous(opened.org, text, 'clock.apex')
-    );
-    expect(outcome).toEqual({ kind: 'completed' });
-    return lines.map((line) => Number(line.replace(/^USER_DEBUG\|\[\d+\]\|DEBUG\|/, '')));
+    return debugAsAdmin(opened, lines, text, 'clock.apex').map(Number);
 }
 
 const STAMP_AND_NOW = [

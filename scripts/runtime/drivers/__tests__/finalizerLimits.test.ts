@@ -1,8 +1,6 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { loadProject, openApexOrg, type OpenedApexOrg } from '../../cli/project';
 import { executeAnonymous } from '../anonymous';
+import { ClassProjects } from './apexHelpers';
 
 /**
  * Finalizers after a failed Queueable (DG "Transaction Finalizers"): a Queueable that breaks a
@@ -13,29 +11,14 @@ import { executeAnonymous } from '../anonymous';
  * failed jobs may be queued again so five times in a row.
  */
 
-const roots: string[] = [];
+const projects = new ClassProjects('finalizer-limits');
 afterAll(() => {
-    roots.forEach((root) => {
-        fs.rmSync(root, { recursive: true, force: true });
-    });
+    projects.removeAll();
 });
 
 /** A fresh org with a project of the given classes, its debug values in `lines`. */
 function open(classes: Readonly<Record<string, string>>, lines: string[]): OpenedApexOrg {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'finalizer-limits-'));
-    roots.push(root);
-    fs.writeFileSync(
-        path.join(root, 'sfdx-project.json'),
-        JSON.stringify({
-            packageDirectories: [{ path: 'force-app', default: true }],
-            sourceApiVersion: '66.0'
-        })
-    );
-    const folder = path.join(root, 'force-app', 'main', 'default', 'classes');
-    fs.mkdirSync(folder, { recursive: true });
-    for (const [name, source] of Object.entries(classes)) {
-        fs.writeFileSync(path.join(folder, `${name}.cls`), source);
-    }
+    const root = projects.create(classes);
     return openApexOrg(loadProject(root, { setup: true }), {
         state: 'fresh',
         flows: [],

@@ -7,7 +7,7 @@ import {
 } from '../../../calendly';
 import { REPOSITORY_ROOT } from '../../../shared/testProject';
 import { loadProject, openApexOrg, readFlow, type OpenedApexOrg } from '../../cli/project';
-import { executeAnonymous } from '../anonymous';
+import { debugAsAdmin } from './apexHelpers';
 
 /**
  * The package's whole sync, offline: the shipped Apex reads the Calendly stand-in over HTTP
@@ -18,7 +18,6 @@ import { executeAnonymous } from '../anonymous';
  */
 const TEMPLATE = 'force-app/main/default/flows/MapUserCalendlyLinkTemplate.flow-meta.xml';
 const HOUR = 3_600_000;
-const DEBUG = /^USER_DEBUG\|\[\d+\]\|DEBUG\|/;
 
 let organization: Organization;
 let standIn: CalendlyStandIn;
@@ -27,12 +26,7 @@ const lines: string[] = [];
 
 /** Runs anonymous Apex as the org's administrator; returns its debug values. */
 function apex(text: string): string[] {
-    lines.length = 0;
-    const outcome = opened.org.asUser(opened.setup.adminId, () =>
-        executeAnonymous(opened.org, text, 'sync.apex')
-    );
-    expect(outcome).toEqual({ kind: 'completed' });
-    return lines.map((line) => line.replace(DEBUG, ''));
+    return debugAsAdmin(opened, lines, text, 'sync.apex');
 }
 
 beforeAll(async () => {

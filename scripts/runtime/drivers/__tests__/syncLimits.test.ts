@@ -5,7 +5,7 @@ import {
 } from '../../../calendly';
 import { REPOSITORY_ROOT } from '../../../shared/testProject';
 import { loadProject, openApexOrg, readFlow, type OpenedApexOrg } from '../../cli/project';
-import { executeAnonymous } from '../anonymous';
+import { debugAsAdmin } from './apexHelpers';
 
 /**
  * The sync where each link costs a lot: every member's email belongs to 70 active users, so
@@ -14,20 +14,15 @@ import { executeAnonymous } from '../anonymous';
  * from the same page with fewer links, and the run ends with every user mapped.
  */
 const TEMPLATE = 'force-app/main/default/flows/MapUserCalendlyLinkTemplate.flow-meta.xml';
-const DEBUG = /^USER_DEBUG\|\[\d+\]\|DEBUG\|/;
 const USERS_PER_EMAIL = 70;
 
 let standIn: CalendlyStandIn;
 let opened: OpenedApexOrg;
 const lines: string[] = [];
 
+/** Runs anonymous Apex as the org's administrator; returns its debug values. */
 function apex(text: string): string[] {
-    lines.length = 0;
-    const outcome = opened.org.asUser(opened.setup.adminId, () =>
-        executeAnonymous(opened.org, text, 'limits.apex')
-    );
-    expect(outcome).toEqual({ kind: 'completed' });
-    return lines.map((line) => line.replace(DEBUG, ''));
+    return debugAsAdmin(opened, lines, text, 'limits.apex');
 }
 
 const organization = generateOrganization({ seed: 11, members: 150, withoutSchedulingLink: 0 });
