@@ -47,6 +47,8 @@ export interface Expr {
     readonly evaluate: (frame: Frame) => Value;
     /** For an expression that can be assigned to (a variable, a field, an element). */
     readonly assign?: (frame: Frame, value: Value) => void;
+    /** The compile error of assigning to it, for a field no Apex may set. */
+    readonly unassignable?: string;
     /** A name that stands for a type (`Integer`, `MyClass`, `Account`) rather than a value. */
     readonly typeReference?: ApexType;
     /** A namespace such as `System` or `Database`, before its class is named. */

@@ -19,6 +19,11 @@ import type {
 export interface SObjectFieldType {
     readonly name: string;
     readonly type: ApexType;
+    /**
+     * False for a field no Apex may set: a formula, an auto-number, a system field the platform
+     * maintains (CreatedDate, LastModifiedById), a computed field (User.Name).
+     */
+    readonly writable: boolean;
 }
 
 /**

@@ -1830,6 +1830,9 @@ export class MethodCompiler implements CompilerApi {
             return this.fail(context, 'an incomplete assignment');
         }
         const target = this.expression(targetContext);
+        if (target.unassignable !== undefined) {
+            return this.fail(context, target.unassignable);
+        }
         const assign = target.assign;
         if (!assign) {
             return this.fail(context, `Expression cannot be assigned: ${targetContext.getText()}`);
@@ -1920,6 +1923,9 @@ export class MethodCompiler implements CompilerApi {
     }
 
     private increment(operand: Expr, step: 1 | -1, prefix: boolean, context: Ctx): Expr {
+        if (operand.unassignable !== undefined) {
+            return this.fail(context, operand.unassignable);
+        }
         const assign = operand.assign;
         if (!assign || numericRank(operand.type) === undefined) {
             return this.fail(context, `Expression cannot be incremented: ${context.getText()}`);

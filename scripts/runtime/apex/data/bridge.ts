@@ -150,13 +150,19 @@ export function catalogueOf(schema: OrgSchema): SObjectCatalogue {
             }
             const field = schema.findField(objectSchema, name);
             if (field) {
-                return { name: field.name, type: apexTypeOf(field) };
+                // An sObject's Id may be set, to update or delete the record it names.
+                return {
+                    name: field.name,
+                    type: apexTypeOf(field),
+                    writable: field.writable || field.name === 'Id'
+                };
             }
             const relationship = schema.relationship(objectSchema, name);
             return relationship && typeof relationship !== 'string'
                 ? {
                       name: relationship.name,
-                      type: { kind: 'sobject', name: relationship.target.name }
+                      type: { kind: 'sobject', name: relationship.target.name },
+                      writable: true
                   }
                 : undefined;
         }

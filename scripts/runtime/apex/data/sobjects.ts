@@ -39,6 +39,7 @@ export function sobjectField(
     };
     return {
         type: field.type,
+        ...(field.writable ? {} : { unassignable: notWriteable(objectName, field.name) }),
         evaluate: (frame) => {
             const value = record(frame);
             if (value === null) {
@@ -67,6 +68,16 @@ export function sobjectField(
     };
 }
 
+/**
+ * The compile error of setting a field no Apex may set: formula, auto-number and system fields
+ * are read-only (Apex Developer Guide, "sObject Types": system fields "are read-only"; Salesforce
+ * Help, "Formula Field": a formula field's value is calculated, never entered), and the
+ * compiler says so with "Field is not writeable".
+ */
+function notWriteable(object: string, field: string): string {
+    return `Field is not writeable: ${object}.${field}`;
+}
+
 /** `new Account()` and `new Account(Name = 'Acme', Site = 'x')`: the named fields set. */
 export function newSObject(
     compiler: CompilerApi,
@@ -91,6 +102,9 @@ export function newSObject(
             const field = compiler.services.sobjectField(objectName, name);
             if (!field || !right) {
                 return compiler.fail(argument, `Invalid field ${name} for ${objectName}`);
+            }
+            if (!field.writable) {
+                return compiler.fail(argument, notWriteable(objectName, field.name));
             }
             return {
                 key: field.name.toLowerCase(),
