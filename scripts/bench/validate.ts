@@ -152,8 +152,12 @@ async function main({
         }
     }
 
-    // The same tree for both: the package directories of the project, as validate reads them.
-    const sourceDirs = readProjectConfig(dir).packageDirectories.map((entry) => entry.path);
+    // The same tree for both: the package directories of the project, as validate reads them,
+    // read when the conversion first runs, after the validator has accepted sfdx-project.json
+    // (a file it refuses ends the benchmark with the validator's failure).
+    let sourceDirs: readonly string[] | undefined;
+    const packageDirectories = (): readonly string[] =>
+        (sourceDirs ??= readProjectConfig(dir).packageDirectories.map((entry) => entry.path));
 
     const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-validate-'));
     const home = path.join(scratch, 'home');
@@ -184,7 +188,7 @@ async function main({
                 'project',
                 'convert',
                 'source',
-                ...sourceDirs.flatMap((source) => ['--source-dir', source]),
+                ...packageDirectories().flatMap((source) => ['--source-dir', source]),
                 '--output-dir',
                 path.join(scratch, `convert-${run}`)
             ],
