@@ -15,16 +15,17 @@ const HELPER_FLOWS = `${SCENARIO_DIR}/flows`;
 const schema = MetadataSchema.load();
 
 /**
- * A project of its own in a temporary directory: the repository's sfdx-project.json and
- * force-app, and the helper flows the scenarios list. Copies are written there, never into the
+ * A project of its own in a temporary directory: the repository's sfdx-project.json,
+ * .flow-scanner.json and force-app, and the helper flows the scenarios list. Copies are written there, never into the
  * repository.
  */
 export function makeProject(): string {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'flow-copy-'));
-    fs.copyFileSync(
-        path.join(REPO_ROOT, 'sfdx-project.json'),
-        path.join(root, 'sfdx-project.json')
-    );
+    // The project's settings: sfdx-project.json, and the Flow Scanner configuration that
+    // expects the template to ship inactive under the name the product fixes.
+    for (const settings of ['sfdx-project.json', '.flow-scanner.json']) {
+        fs.copyFileSync(path.join(REPO_ROOT, settings), path.join(root, settings));
+    }
     fs.cpSync(path.join(REPO_ROOT, 'force-app'), path.join(root, 'force-app'), {
         recursive: true
     });
