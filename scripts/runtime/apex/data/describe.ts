@@ -261,6 +261,15 @@ export function describeClasses(data: ApexData): PlatformClass[] {
                     (self, [name = null, value = null], site) => {
                         const record = self as SObjectValue;
                         const field = fieldNamed(data, record, name, site);
+                        if (!field.writable && field.name !== 'Id') {
+                            // A field Apex may not assign may not be put either: formula, auto-
+                            // number, computed and system fields are read-only. [verify in an org:
+                            // the message]
+                            return site.vm.raise(
+                                'SObjectException',
+                                `Field ${field.name} is not editable`
+                            );
+                        }
                         const type = apexTypeOf(field);
                         if (value !== null && !isInstanceOf(value, type)) {
                             // [verify in an org: the message of put with a value of another type]

@@ -5,7 +5,8 @@ import { executeAnonymous } from '../anonymous';
 /**
  * Apex never sets a field the platform computes or maintains: assigning one does not compile
  * ("Field is not writeable"), whether by `record.Field = value`, `record.Field++` or
- * `new Object(Field = value)`; an sObject's Id and its writable fields compile as before.
+ * `new Object(Field = value)`, and `put()` throws; an sObject's Id and its writable fields
+ * compile as before.
  */
 const project = loadProject(REPOSITORY_ROOT, { setup: true });
 
@@ -34,6 +35,22 @@ describe('fields Apex may not set', () => {
         expect(() => run("User someone = new User(Name = 'Ada Lovelace');")).toThrow(
             /fields\.apex:1: .*Field is not writeable: User\.Name/
         );
+    });
+
+    it('throws SObjectException when put() names such a field, and puts an Id', () => {
+        expect(
+            run(
+                [
+                    'PermissionSet saved = new PermissionSet();',
+                    "saved.put('Id', UserInfo.getUserId());",
+                    "saved.put('CreatedDate', System.now());"
+                ].join('\n')
+            )
+        ).toEqual({
+            kind: 'exception',
+            type: 'System.SObjectException',
+            message: 'Field CreatedDate is not editable'
+        });
     });
 
     it("compiles an sObject's Id and its writable fields", () => {
