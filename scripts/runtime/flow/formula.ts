@@ -2,6 +2,7 @@ import * as formulon from 'formulon';
 import type { FormulonLiteral, FormulonNode } from 'formulon';
 import { MERGE_FIELD } from '../../project/flows';
 import { MESSAGES } from '../messages';
+import type { FieldType } from '../schema/types';
 import type { Scalar } from '../types';
 
 /** Types a formula input or result can have, as formulon names them. */
@@ -392,4 +393,18 @@ function call(id: string, args: readonly FormulonLiteral[]): FormulonLiteral {
         memo.set(key, result);
     }
     return result;
+}
+
+/** How a formula reads a field of each type the org stores. */
+export function formulaTypeOfField(type: FieldType): FormulaType {
+    switch (type) {
+        case 'checkbox':
+        case 'number':
+        case 'date':
+        case 'datetime':
+        case 'picklist':
+            return type;
+        default:
+            return 'text';
+    }
 }

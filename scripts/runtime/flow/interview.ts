@@ -7,6 +7,7 @@ import { compareValues, type ComparisonOptions } from './conditions';
 import {
     evaluateFormula,
     FormulaError,
+    formulaTypeOfField,
     type Formula,
     type FormulaContext,
     type TypedValue
@@ -26,7 +27,6 @@ import {
     copyValue,
     displayText,
     formulaTypeOfData,
-    formulaTypeOfField,
     isRecord,
     wasQueried
 } from './values';

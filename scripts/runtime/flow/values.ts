@@ -1,6 +1,6 @@
-import type { FieldSchema, FieldType } from '../schema';
+import type { FieldSchema } from '../schema';
 import type { Scalar, SObjectRecord } from '../types';
-import type { FormulaType } from './formula';
+import { formulaTypeOfField, type FormulaType } from './formula';
 import type { FlowDataType, FlowValue } from './types';
 
 /**
@@ -36,19 +36,6 @@ export function copyValue(value: FlowValue): FlowValue {
         return wasQueried(value) ? queriedRecord(copy) : copy;
     }
     return value;
-}
-
-export function formulaTypeOfField(type: FieldType): FormulaType {
-    switch (type) {
-        case 'checkbox':
-        case 'number':
-        case 'date':
-        case 'datetime':
-        case 'picklist':
-            return type;
-        default:
-            return 'text';
-    }
 }
 
 export function formulaTypeOfData(type: FlowDataType): FormulaType {

@@ -2,11 +2,11 @@ import { ScenarioError } from '../errors';
 import {
     evaluateFieldFormula,
     FormulaError,
-    type FormulaType,
+    formulaTypeOfField,
     type TypedValue
 } from '../flow/formula';
 import { MESSAGES } from '../messages';
-import type { FieldType, ObjectSchema, OrgSchema } from '../schema';
+import type { ObjectSchema, OrgSchema } from '../schema';
 import {
     FORMULA_RESULT_TYPES,
     isFormulaField,
@@ -14,20 +14,6 @@ import {
     type FormulaFieldSchema
 } from '../schema/fields';
 import type { FieldValues, Scalar } from '../types';
-
-/** How a formula reads a field of each type the org stores. */
-function formulaType(type: FieldType): FormulaType {
-    switch (type) {
-        case 'checkbox':
-        case 'number':
-        case 'date':
-        case 'datetime':
-        case 'picklist':
-            return type;
-        default:
-            return 'text';
-    }
-}
 
 /** The value a default formula gives a new record, at the org's clock. */
 export function defaultOf(field: FormulaDefaultFieldSchema, now: Date): Scalar {
@@ -77,7 +63,7 @@ export function computeFormulaFields(
             }
             return {
                 value: stored,
-                type: formulaType(input.type),
+                type: formulaTypeOfField(input.type),
                 ...(input.picklistValues ? { picklistValues: input.picklistValues } : {})
             };
         };
