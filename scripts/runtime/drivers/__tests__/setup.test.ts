@@ -1,9 +1,7 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { REPOSITORY_ROOT } from '../../../shared/testProject';
 import { loadProject, openApexOrg, type OrgState } from '../../cli/project';
 import { PACKAGE_INSTALL_USER } from '../setup';
+import { ClassProjects } from './apexHelpers';
 
 /**
  * The org states an Apex run starts from. Installed, the project's InstallHandler has run as the
@@ -11,29 +9,15 @@ import { PACKAGE_INSTALL_USER } from '../setup';
  * so that a job it schedules runs as a user who holds no permission set, as in a subscriber's org.
  */
 
-const directories: string[] = [];
+const projects = new ClassProjects('org-setup');
 afterAll(() => {
-    directories.forEach((directory) => {
-        fs.rmSync(directory, { recursive: true, force: true });
-    });
+    projects.removeAll();
 });
 
 /** An org of a project with one InstallHandler, which records who runs it and who installs. */
 function openWithHandler(state: OrgState) {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'org-setup-'));
-    directories.push(root);
-    fs.writeFileSync(
-        path.join(root, 'sfdx-project.json'),
-        JSON.stringify({
-            packageDirectories: [{ path: 'force-app', default: true }],
-            sourceApiVersion: '66.0'
-        })
-    );
-    const folder = path.join(root, 'force-app', 'main', 'default', 'classes');
-    fs.mkdirSync(folder, { recursive: true });
-    fs.writeFileSync(
-        path.join(folder, 'Installer.cls'),
-        [
+    const root = projects.create({
+        Installer: [
             'global without sharing class Installer implements InstallHandler {',
             '    global void onInstall(InstallContext context) {',
             "        System.schedule('Installed job', '0 0 * * * ?', new Job());",
@@ -43,7 +27,7 @@ function openWithHandler(state: OrgState) {
             '    }',
             '}'
         ].join('\n')
-    );
+    });
     return openApexOrg(loadProject(root, { setup: true }), {
         state,
         flows: [],
