@@ -150,16 +150,16 @@ export function hasFormulaDefault(field: FieldSchema): field is FormulaDefaultFi
  * The metadata types a formula returns that the org computes (Salesforce Help, "Formula Data
  * Types"). Percent is left out: a percent field's formula value is "a decimal divided by 100"
  * while the API gives the percentage [verify in an org: what Apex reads from a Percent formula];
- * Time is not stored by the org.
+ * Time is not stored by the org. Each is stored as a field of its metadata type is.
  */
-const FORMULA_RETURN_TYPES: Readonly<Record<string, FieldType>> = {
-    Text: 'text',
-    Number: 'number',
-    Currency: 'number',
-    Checkbox: 'checkbox',
-    Date: 'date',
-    DateTime: 'datetime'
-};
+const FORMULA_RETURN_TYPES: ReadonlySet<string> = new Set([
+    'Text',
+    'Number',
+    'Currency',
+    'Checkbox',
+    'Date',
+    'DateTime'
+]);
 
 /** The type of value formulon gives for a field of each type the org stores. */
 export const FORMULA_RESULT_TYPES: Readonly<Partial<Record<FieldType, string>>> = {
@@ -216,7 +216,9 @@ function formulaField(
     const refuse = (reason: string): UnsupportedField => ({
         unsupported: MESSAGES.unsupported.formula(formula.returnType, at, reason)
     });
-    const type = FORMULA_RETURN_TYPES[formula.returnType];
+    const type = FORMULA_RETURN_TYPES.has(formula.returnType)
+        ? METADATA_FIELD_TYPES[formula.returnType]
+        : undefined;
     if (!type) {
         return refuse(MESSAGES.formulaReason.returnType(formula.returnType));
     }
