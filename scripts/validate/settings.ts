@@ -1,7 +1,6 @@
-import type { Project } from '../project';
+import { PROJECT_FILE, type Project } from '../project';
 import { finding } from './finding';
 import { messages } from './messages';
-import { PROJECT_FILE } from '../project';
 import type { Finding, Severity } from './types';
 
 /*
